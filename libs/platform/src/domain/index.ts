@@ -1,0 +1,3 @@
+export * from './decider';
+export * from './event-catalogue';
+export * from './command-runner';
