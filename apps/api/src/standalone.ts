@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { migrate, readConfig, startEmbeddedPostgres } from '@kooperacja/platform';
+import { createApp } from './create-app';
+import { allMigrations } from '@kooperacja/composition';
+
+/**
+ * `npm start`: one process with the API (and, as contexts land, the projector), on the
+ * configured DATABASE_URL or else an embedded PostgreSQL whose data survives restarts.
+ */
+async function main() {
+  const log = (m: string) => console.warn(`[kooperacja] ${m}`);
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!process.env.DATABASE_URL) {
+    const dataDir = process.env.KOOPERACJA_DATA_DIR ?? join(process.cwd(), '.data', 'postgres');
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const embedded = await startEmbeddedPostgres(dataDir, port, log);
+    process.env.DATABASE_URL = embedded.url;
+    stopEmbedded = embedded.stop;
+    log(`no DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
+  }
+  const config = readConfig();
+  const applied = await migrate(config.databaseUrl, allMigrations());
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApp(config, { shutdownHooks: false });
+  await app.listen(config.port, config.host);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: draining requests and stopping`);
+      void app
+        .close()
+        .then(() => stopEmbedded?.())
+        .finally(() => process.exit(0));
+    });
+  }
+  log(`API on http://localhost:${config.port}  (health: /health, docs: /api/docs)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
