@@ -7,7 +7,10 @@ export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.forRoot({ databaseUrl: config.databaseUrl, applicationName: 'kooperacja-api' }), HealthModule],
+      imports: [
+        DatabaseModule.forRoot({ databaseUrl: config.databaseUrl, applicationName: 'kooperacja-api' }),
+        HealthModule,
+      ],
     };
   }
 }

@@ -32,7 +32,8 @@ export class DatabaseModule {
       providers: [
         {
           provide: PG_POOL,
-          useFactory: () => createPool(options.databaseUrl, { max: options.poolSize, applicationName: options.applicationName }),
+          useFactory: () =>
+            createPool(options.databaseUrl, { max: options.poolSize, applicationName: options.applicationName }),
         },
         { provide: AppendSignal, useValue: new AppendSignal() },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },

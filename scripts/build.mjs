@@ -1,0 +1,27 @@
+// Compiles apps/, libs/ and bench/ to dist/ with SWC (path aliases rewritten to relative requires).
+// Type checking is separate: `npm run typecheck`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const swc = join(root, 'node_modules', '.bin', 'swc');
+execFileSync(
+  swc,
+  [
+    'apps',
+    'libs',
+    'bench',
+    '-d',
+    'dist',
+    '--config-file',
+    '.swcrc',
+    '--ignore',
+    '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,apps/web/**',
+    '--quiet',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());
