@@ -3,3 +3,4 @@ export * from './database';
 export * from './domain';
 export * from './event-store';
 export * from './health';
+export * from './projections';
