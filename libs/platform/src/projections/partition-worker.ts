@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '../event-store/event-store.port';
 import { START, comparePositions, type Position } from '../event-store/position';
-import { versionedTable, type Projection } from './projection';
+import { versionedTable, type Projection, type ProjectionBatch } from './projection';
 
 /**
  * Applies one tenant's events to one version of a projection. Each batch runs in one
@@ -37,6 +37,19 @@ export class PartitionWorker {
     // Handled names double as prefixes in the read; drop the few longer names they also match.
     const events = read.filter((e) => this.handled.has(e.type));
     const last = read[read.length - 1];
+    if (this.projection.sideEffects && events.length > 0) {
+      const noTransaction = (): never => {
+        throw new Error(`${this.projection.name} has side effects: it gets no transaction and no tables`);
+      };
+      const batch: ProjectionBatch = {
+        tenantId: this.tenantId,
+        get client(): PoolClient {
+          return noTransaction();
+        },
+        table: noTransaction,
+      };
+      await this.projection.apply(events, batch);
+    }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -48,7 +61,7 @@ export class PartitionWorker {
         return 0;
       }
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [this.tenantId]);
-      if (events.length > 0) {
+      if (events.length > 0 && !this.projection.sideEffects) {
         await this.projection.apply(events, {
           tenantId: this.tenantId,
           client,

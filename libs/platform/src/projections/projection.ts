@@ -27,6 +27,12 @@ export interface Projection {
   ddl(table: (base: string) => string): readonly string[];
   /** Applies a batch (only handled events, in log order). Must be idempotent per event. */
   apply(events: readonly RecordedEvent[], batch: ProjectionBatch): Promise<void>;
+  /**
+   * Set for subscribers whose effect is outside the database (e.g. publishing to Kafka): `apply`
+   * runs before the checkpoint transaction, with no client, so a slow or absent broker never
+   * holds a transaction open. Delivery is then at least once; consumers deduplicate.
+   */
+  readonly sideEffects?: boolean;
 }
 
 export function versionedTable(base: string, version: number): string {
