@@ -1,0 +1,15 @@
+export * from './contracts';
+export * from './project/project.events';
+export * from './project/project.catalogue';
+export * from './project/project.decider';
+export type { ProjectState } from './project/project.state';
+export * from './programme.handler-support';
+export * from './establish-partnership/establish-partnership.handler';
+export * from './join-partnership/join-partnership.handler';
+export * from './leave-partnership/leave-partnership.handler';
+export * from './amend-budget/amend-budget.handler';
+export * from './amend-schedule/amend-schedule.handler';
+export * from './set-indicator-target/set-indicator-target.handler';
+export * from './complete-milestone/complete-milestone.handler';
+export * from './approve-model-version/approve-model-version.handler';
+export * from './correct-fact/correct-fact.handler';

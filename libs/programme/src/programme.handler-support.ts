@@ -1,0 +1,31 @@
+import type { CommandContext, CommandRunner } from '@kooperacja/platform';
+import { PROJECT_STREAM_ID } from './contracts/project.view';
+import { programmeCatalogue } from './project/project.catalogue';
+import { projectDecider, type ProjectCommand } from './project/project.decider';
+
+/** What a handler returns; a controller can send it as JSON. */
+export interface ProgrammeOutcome {
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventIds: readonly string[];
+  /** True when this command id had already been applied: nothing new was written. */
+  readonly alreadyApplied: boolean;
+}
+
+export async function runProjectCommand(
+  runner: CommandRunner,
+  command: ProjectCommand,
+  context: CommandContext,
+  occurredAt: string,
+): Promise<ProgrammeOutcome> {
+  const result = await runner.run({
+    decider: projectDecider,
+    catalogue: programmeCatalogue,
+    streamId: PROJECT_STREAM_ID,
+    command,
+    occurredAt,
+    context,
+  });
+  const { streamId, revision, eventIds, alreadyApplied } = result;
+  return { streamId, revision, eventIds, alreadyApplied };
+}

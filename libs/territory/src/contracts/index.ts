@@ -1,0 +1,3 @@
+export * from './voivodeships';
+export * from './teryt';
+export * from './territory.view';

@@ -1,0 +1,37 @@
+import type { CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
+import { municipalityCatalogue } from '../municipality/municipality.catalogue';
+import { municipalityDecider, type DeclareParticipationInput } from '../municipality/municipality.decider';
+import {
+  gminaStream,
+  outcomeOf,
+  type TerritoryCommandContext,
+  type TerritoryOutcome,
+} from '../territory.handler-support';
+
+export class DeclareParticipationHandler {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly periods: ProjectPeriodLookup,
+  ) {}
+
+  async execute(
+    input: DeclareParticipationInput,
+    context: TerritoryCommandContext,
+    occurredAt: string,
+  ): Promise<TerritoryOutcome> {
+    const streamId = gminaStream(input.teryt);
+    const period = await this.periods.periodOf(context.tenantId);
+    const result = await this.runner.run({
+      decider: municipalityDecider,
+      catalogue: municipalityCatalogue,
+      streamId,
+      command: {
+        type: 'DeclareParticipation',
+        data: { ...input, occurredAt, period, allowedVoivodeships: context.allowedVoivodeships },
+      },
+      occurredAt,
+      context,
+    });
+    return outcomeOf(result);
+  }
+}
