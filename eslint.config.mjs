@@ -25,6 +25,27 @@ export default tseslint.config(
     },
   },
   {
+    // Deciders and events are pure: business time comes in the command, never from the clock.
+    files: ['**/*.decider.ts', '**/*.events.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'no clock in deciders: use the command’s occurredAt',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'no clock in deciders',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'deciders are deterministic',
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/cli/**', 'bench/**', 'scripts/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
