@@ -1,0 +1,32 @@
+import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
+import type { GroupsFacade, VoivodeshipScope } from '@kooperacja/groups';
+import type { AdoptDecisionInput } from '../decision/decision.commands';
+import { bodyOnFactDay, DecisionCommandShell, type DecisionCommandResult } from '../shared/run-decision-command';
+
+export type AdoptDecisionRequest = AdoptDecisionInput & { readonly decisionId: string };
+
+export class AdoptDecisionHandler {
+  private readonly shell: DecisionCommandShell;
+
+  constructor(runner: CommandRunner, periods: ProjectPeriodLookup, groups: GroupsFacade) {
+    this.shell = new DecisionCommandShell(runner, periods, groups);
+  }
+
+  /** `occurredAt` is the day the body adopted it. */
+  async execute(
+    input: AdoptDecisionRequest,
+    context: CommandContext,
+    occurredAt: string,
+    scope: VoivodeshipScope = {},
+  ): Promise<DecisionCommandResult> {
+    const { decisionId, ...rest } = input;
+    return this.shell.run(
+      decisionId,
+      bodyOnFactDay(occurredAt),
+      (facts) => ({ type: 'AdoptDecision', data: { ...rest, ...facts } }),
+      context,
+      occurredAt,
+      scope,
+    );
+  }
+}

@@ -1,0 +1,1 @@
+export const groupStreamId = (groupId: string) => `groups.group-${groupId.toLowerCase()}`;

@@ -1,0 +1,18 @@
+export * from './contracts';
+export * from './group/group.events';
+export * from './group/group.commands';
+export { groupEventCatalogue } from './group/group.catalogue';
+export { groupDecider } from './group/group.decider';
+export type { ExistingGroup, GroupDetails, GroupState, Meeting, Membership, RoleSpell } from './group/group.state';
+export { compositionAt } from './group/composition';
+export { bodyFactsAt } from './group/body-facts';
+export { derivedId, type GroupCommandResult } from './shared/run-group-command';
+export * from './convene-group/convene-group.handler';
+export * from './join-member/join-member.handler';
+export * from './leave-group/leave-group.handler';
+export * from './change-member-role/change-member-role.handler';
+export * from './hold-meeting/hold-meeting.handler';
+export * from './dissolve-group/dissolve-group.handler';
+export * from './correct-group-details/correct-group-details.handler';
+export * from './correct-member-details/correct-member-details.handler';
+export * from './correct-meeting/correct-meeting.handler';
