@@ -1,0 +1,9 @@
+import type { ContextDescriptor } from '../context-descriptor';
+
+export const programmeContext: ContextDescriptor = {
+  name: 'programme',
+  modules: [],
+  projections: [],
+  entities: [],
+  migrations: [],
+};
