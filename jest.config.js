@@ -20,9 +20,11 @@ const common = {
 
 /** Three kinds of test, by suffix: see docs/testing.md. */
 module.exports = {
+  // Per-project testTimeout is ignored by jest: the global one applies to every project.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'], testTimeout: 60_000 },
-    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
   ],
 };

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, HealthModule, type PlatformConfig } from '@kooperacja/platform';
+import { DatabaseModule, HealthModule, HttpPlatformModule, type PlatformConfig } from '@kooperacja/platform';
 
 /** Composition root of the HTTP API: platform modules plus every bounded context. */
 @Module({})
@@ -8,7 +8,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forRoot({ databaseUrl: config.databaseUrl, applicationName: 'kooperacja-api' }),
+        DatabaseModule.forRoot({
+          databaseUrl: config.databaseUrl,
+          appDatabaseUrl: config.databaseAppUrl,
+          applicationName: 'kooperacja-api',
+        }),
+        HttpPlatformModule.forRoot(config),
         HealthModule,
       ],
     };

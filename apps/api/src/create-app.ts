@@ -1,8 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
-import type { PlatformConfig } from '@kooperacja/platform';
+import { configureHttpApp, type PlatformConfig } from '@kooperacja/platform';
 import { AppModule } from './app.module';
 
 /** Builds the API application (used by main.ts and by e2e tests). */
@@ -14,14 +13,16 @@ export async function createApp(
     bodyParser: false,
     logger: ['error', 'warn'],
   });
-  app.use(helmet());
-  app.useBodyParser('json', { limit: '1mb' });
+  configureHttpApp(app, config.http);
   if (shutdownHooks) app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Kooperacja API')
-      .setDescription('Event-sourced record and comparison of the cooperation models of macroregions I–III')
+      .setDescription(
+        'Event-sourced record and comparison of the cooperation models of macroregions I–III. ' +
+          'Every route but /health and the docs needs a bearer token; `x-roles` lists who may call an operation.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

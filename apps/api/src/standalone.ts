@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { migrate, readConfig, startEmbeddedPostgres } from '@kooperacja/platform';
+import {
+  appRoleName,
+  deriveAppDatabaseUrl,
+  migrate,
+  readConfig,
+  setAppRolePassword,
+  startEmbeddedPostgres,
+} from '@kooperacja/platform';
 import { createApp } from './create-app';
 import { allMigrations } from '@kooperacja/composition';
 
@@ -11,17 +18,25 @@ import { allMigrations } from '@kooperacja/composition';
 async function main() {
   const log = (m: string) => console.warn(`[kooperacja] ${m}`);
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let appPassword: string | undefined;
   if (!process.env.DATABASE_URL) {
     const dataDir = process.env.KOOPERACJA_DATA_DIR ?? join(process.cwd(), '.data', 'postgres');
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     const embedded = await startEmbeddedPostgres(dataDir, port, log);
     process.env.DATABASE_URL = embedded.url;
+    // The embedded server authenticates by password: the application role gets one of its own.
+    process.env.DATABASE_APP_URL = deriveAppDatabaseUrl(embedded.url, appRoleName(), embedded.appPassword);
+    appPassword = embedded.appPassword;
     stopEmbedded = embedded.stop;
     log(`no DATABASE_URL: using the embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
   }
   const config = readConfig();
   const applied = await migrate(config.databaseUrl, allMigrations());
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  if (appPassword) await setAppRolePassword(config.databaseUrl, appRoleName(), appPassword);
+  if (config.auth.mode === 'dev') {
+    log(`AUTH_MODE=dev: mint a token with  npm run -s token -- --role tenant-admin --tenant mr1`);
+  }
 
   const app = await createApp(config, { shutdownHooks: false });
   await app.listen(config.port, config.host);

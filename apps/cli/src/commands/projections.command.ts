@@ -28,7 +28,8 @@ export function registerProjectionsCommands(program: Command): void {
     .command('list')
     .description('list projections and the event types they handle')
     .action(() => {
-      for (const p of allProjections()) console.log(`${p.name}\t${p.tables.join(',')}\t${p.handles.length} event types`);
+      for (const p of allProjections())
+        console.log(`${p.name}\t${p.tables.join(',')}\t${p.handles.length} event types`);
     });
 
   projections

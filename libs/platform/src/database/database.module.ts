@@ -1,28 +1,40 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { deriveAppDatabaseUrl } from '../config/config';
 import { CommandRunner } from '../domain/command-runner';
 import type { EventStore } from '../event-store/event-store.port';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { AppendSignal } from '../event-store/subscription';
 import { createPool } from './pool';
 
+/** Owner connection: event store, migrations, projector writes, tenant directory. */
 export const PG_POOL = Symbol('PG_POOL');
+/**
+ * Application-role connection for tenant read models: subject to row-level security; use it
+ * through `withTenantTransaction(pool, tenantId, work)`.
+ */
+export const PG_APP_POOL = Symbol('PG_APP_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 export interface DatabaseModuleOptions {
   readonly databaseUrl: string;
+  /** Defaults to the owner URL with the user swapped for `kooperacja_app`. */
+  readonly appDatabaseUrl?: string;
   readonly poolSize?: number;
   readonly applicationName?: string;
 }
 
 class PoolCloser implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_APP_POOL) private readonly appPool: Pool,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.appPool.end()]);
   }
 }
 
-/** The pool, the event store and the command runner, shared by every context. */
+/** The pools, the event store and the command runner, shared by every context. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -35,6 +47,15 @@ export class DatabaseModule {
           useFactory: () =>
             createPool(options.databaseUrl, { max: options.poolSize, applicationName: options.applicationName }),
         },
+        {
+          // pg connects lazily: a process that never reads a read model opens no app connection.
+          provide: PG_APP_POOL,
+          useFactory: () =>
+            createPool(options.appDatabaseUrl ?? deriveAppDatabaseUrl(options.databaseUrl), {
+              max: options.poolSize,
+              applicationName: options.applicationName,
+            }),
+        },
         { provide: AppendSignal, useValue: new AppendSignal() },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
         {
@@ -45,7 +66,7 @@ export class DatabaseModule {
         },
         PoolCloser,
       ],
-      exports: [PG_POOL, EVENT_STORE, AppendSignal, CommandRunner],
+      exports: [PG_POOL, PG_APP_POOL, EVENT_STORE, AppendSignal, CommandRunner],
     };
   }
 }

@@ -5,6 +5,8 @@ import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
   readonly url: string;
+  /** Password for the application role (set with `setAppRolePassword` after migrating). */
+  readonly appPassword: string;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,10 @@ export async function startEmbeddedPostgres(
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (fresh) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
+  const appPasswordFile = join(dataDir, 'app-password');
+  if (!existsSync(appPasswordFile))
+    writeFileSync(appPasswordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const appPassword = readFileSync(appPasswordFile, 'utf8').trim();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -49,5 +55,5 @@ export async function startEmbeddedPostgres(
   } finally {
     await admin.end();
   }
-  return { url: `${base}/kooperacja`, stop: () => pg.stop() };
+  return { url: `${base}/kooperacja`, appPassword, stop: () => pg.stop() };
 }

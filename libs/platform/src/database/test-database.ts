@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { appRoleName, deriveAppDatabaseUrl } from '../config/config';
+import { setAppRolePassword } from './app-role';
 import { migrate, type MigrationClass } from './migrate';
 import { platformMigrations } from './migrations';
 
 export interface TestDatabase {
   readonly url: string;
+  /** The same database as the application role (row-level security applies). */
+  readonly appUrl: string;
   readonly name: string;
   drop(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function createTestDatabase(
   await migrate(url.toString(), migrations);
   return {
     url: url.toString(),
+    appUrl: await appUrlFor(url.toString()),
     name,
     async drop() {
       const c = new Client({ connectionString: testServerUrl() });
@@ -45,4 +50,35 @@ export async function createTestDatabase(
       }
     },
   };
+}
+
+/**
+ * Under trust auth the application role needs no password. A server with password auth (the
+ * embedded one the test script starts) gets the owner's password on the role, for tests only.
+ */
+async function appUrlFor(ownerUrl: string): Promise<string> {
+  const password = decodeURIComponent(new URL(ownerUrl).password);
+  const url = deriveAppDatabaseUrl(ownerUrl, appRoleName(), password || undefined);
+  if (!password || (await canConnect(url))) return url;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await setAppRolePassword(testServerUrl(), appRoleName(), password);
+      return url;
+    } catch (error) {
+      // Parallel test files may alter the cluster-wide role at once.
+      if (attempt >= 5 || !/concurrently updated/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const c = new Client({ connectionString: url });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
 }

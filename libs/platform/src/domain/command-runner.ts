@@ -15,6 +15,8 @@ export interface CommandContext {
   readonly causationId: string;
   /** Extra metadata stamped on every event, e.g. `{ source: 'seed 003' }` or `{ synthetic: true }`. */
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /** tenant-editor only: voivodeships its token covers (see `assertVoivodeshipAllowed`); not stored. */
+  readonly voivodeships?: readonly string[];
 }
 
 export interface RunCommand<S, C extends Command, E extends DomainEvent> {

@@ -213,8 +213,12 @@ const CONNECTION_CODES = new Set([
 
 /** Errors after which a retry on a fresh connection may succeed. */
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  if (code && CONNECTION_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(error.message);
+  // Not `instanceof Error`: socket errors come from Node's own realm, which differs under a VM (Jest).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message)
+  );
 }
