@@ -1,5 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DatabaseModule, HealthModule, HttpPlatformModule, type PlatformConfig } from '@kooperacja/platform';
+import { allContextModules, allProjections, allReadModelEntities } from '@kooperacja/composition';
+import {
+  DatabaseModule,
+  HealthModule,
+  HttpPlatformModule,
+  OperationsModule,
+  ReadModelsModule,
+  type PlatformConfig,
+} from '@kooperacja/platform';
 
 /** Composition root of the HTTP API: platform modules plus every bounded context. */
 @Module({})
@@ -13,8 +21,11 @@ export class AppModule {
           appDatabaseUrl: config.databaseAppUrl,
           applicationName: 'kooperacja-api',
         }),
+        ReadModelsModule.forRoot({ url: config.databaseAppUrl, entities: allReadModelEntities() }),
         HttpPlatformModule.forRoot(config),
         HealthModule,
+        OperationsModule.forRoot(allProjections()),
+        ...allContextModules(),
       ],
     };
   }

@@ -1,1 +1,4 @@
 export * from './metrics';
+export * from './http-metrics.interceptor';
+export * from './operations.module';
+export * from './operations.controller';
