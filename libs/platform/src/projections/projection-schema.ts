@@ -24,7 +24,11 @@ export class ProjectionSchema {
         `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1)`,
         [projection.tables.map(table)],
       );
-      if (rows[0].n === projection.tables.length) return;
+      if (rows[0].n === projection.tables.length) {
+        // Tables from an earlier run: the application role may be new (or renamed) since.
+        for (const base of projection.tables) await this.grant(client, table(base));
+        return;
+      }
       for (const statement of projection.ddl(table)) await client.query(statement);
       for (const base of projection.tables) {
         const t = table(base);
@@ -41,7 +45,7 @@ export class ProjectionSchema {
              USING (tenant_id = current_setting('app.tenant_id', true))
              WITH CHECK (tenant_id = current_setting('app.tenant_id', true))`,
         );
-        if (this.readerRole) await client.query(`GRANT SELECT ON ${t} TO ${client.escapeIdentifier(this.readerRole)}`);
+        await this.grant(client, t);
       }
     });
   }
@@ -54,7 +58,7 @@ export class ProjectionSchema {
         await c.query(
           `CREATE VIEW ${base} WITH (security_invoker = true) AS SELECT * FROM ${versionedTable(base, version)}`,
         );
-        if (this.readerRole) await c.query(`GRANT SELECT ON ${base} TO ${c.escapeIdentifier(this.readerRole)}`);
+        await this.grant(c, base);
       }
       await c.query(
         `INSERT INTO projection_versions (projection, active_version, swapped_at) VALUES ($1, $2, now())
@@ -110,6 +114,12 @@ export class ProjectionSchema {
       projection.name,
       keepFrom,
     ]);
+  }
+
+  private async grant(client: PoolClient, relation: string) {
+    if (!this.readerRole) return;
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [this.readerRole]);
+    if (rowCount) await client.query(`GRANT SELECT ON ${relation} TO ${client.escapeIdentifier(this.readerRole)}`);
   }
 
   private async inTransaction(work: (client: PoolClient) => Promise<void>) {
