@@ -10,7 +10,7 @@ trap on_exit EXIT
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
-if [ ! -d node_modules ]; then step "npm ci"; npm ci --no-audit --no-fund; fi
+if [ ! -d node_modules ]; then step "npm install"; npm install --no-audit --no-fund; fi
 
 step "build"
 node scripts/build.mjs
