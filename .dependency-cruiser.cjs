@@ -37,8 +37,15 @@ module.exports = {
       name: 'apps-are-separate',
       comment: 'Apps share code through libs, never through each other.',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/' },
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/api/src/standalone\\.ts$' },
       to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'standalone-runs-only-the-projector-entry',
+      comment: '`npm start` runs the projector next to the API through its one exported entry.',
+      severity: 'error',
+      from: { path: '^apps/api/src/standalone\\.ts$' },
+      to: { path: '^apps/', pathNot: ['^apps/api/', '^apps/projector/src/projector\\.ts$'] },
     },
     {
       name: 'no-circular',

@@ -39,6 +39,8 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
   cleanup+=("bash scripts/kafka/broker.sh stop")
   export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT}"
 fi
+step "kcat (an independent Kafka client for the header check)"
+bash scripts/kafka/kcat-check.sh
 export TEST_KAFKA_BROKERS="$KAFKA_BROKERS"
 
 step "lint"

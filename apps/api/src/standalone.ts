@@ -8,11 +8,12 @@ import {
   setAppRolePassword,
   startEmbeddedPostgres,
 } from '@kooperacja/platform';
-import { createApp } from './create-app';
 import { allMigrations } from '@kooperacja/composition';
+import { startProjector } from '../../projector/src/projector';
+import { createApp } from './create-app';
 
 /**
- * `npm start`: one process with the API (and, as contexts land, the projector), on the
+ * `npm start`: one process with the API and the projector (read models, Kafka relay), on the
  * configured DATABASE_URL or else an embedded PostgreSQL whose data survives restarts.
  */
 async function main() {
@@ -40,11 +41,13 @@ async function main() {
 
   const app = await createApp(config, { shutdownHooks: false });
   await app.listen(config.port, config.host);
+  const projector = await startProjector(config);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log(`${signal}: draining requests and stopping`);
-      void app
-        .close()
+      void projector
+        .stop()
+        .then(() => app.close())
         .then(() => stopEmbedded?.())
         .finally(() => process.exit(0));
     });

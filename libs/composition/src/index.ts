@@ -1,2 +1,6 @@
 export * from './migrations';
 export * from './projections';
+export * from './integration-events';
+export * from './entities';
+export * from './context-descriptor';
+export * from './contexts';

@@ -1,4 +1,4 @@
-// Public API of the pilot context: handlers for the (later) controllers, the event catalogues
+// Public API of the pilot context: the Nest module, handlers, read models, the event catalogues
 // for projections, and the contracts other contexts may read.
 export * from './contracts';
 
@@ -31,3 +31,18 @@ export * from './record-coaching-session/record-coaching-session.handler';
 export * from './record-supervision-session/record-supervision-session.handler';
 export * from './record-training/record-training.handler';
 export * from './report-pilot-outcome/report-pilot-outcome.handler';
+
+export {
+  PilotModule,
+  PILOT_PROJECT_PERIODS,
+  pilotProjections,
+  pilotReadModelEntities,
+  type PilotModuleOptions,
+} from './pilot.module';
+export { casesAndPlansProjection } from './cases-and-plans/cases-and-plans.projection';
+export { PilotCaseRow } from './cases-and-plans/cases-and-plans.entity';
+export { CasesAndPlansQuery, type CaseListFilter, type CaseListPage } from './cases-and-plans/cases-and-plans.query';
+export { siteProgressProjection } from './site-progress/site-progress.projection';
+export { PilotSiteProgressRow } from './site-progress/site-progress.entity';
+export { SiteProgressQuery, type SiteProgress } from './site-progress/site-progress.query';
+export { pilotIntegrationMappers } from './contracts/integration/mapper';

@@ -14,6 +14,11 @@ export interface CaseInput {
    * body). Absent for tenant-wide roles. Refusal: conflict 'voivodeship.forbidden' (HTTP 403).
    */
   readonly allowedVoivodeships?: readonly string[];
+  /**
+   * The case stream's revision the caller last read (an HTTP `If-Match`); a write on a newer
+   * revision is refused with WrongExpectedRevisionError (409). Absent: no check, retried on races.
+   */
+  readonly expectedRevision?: number;
 }
 
 /** What a case handler returns; a controller can send it as JSON. */
@@ -53,6 +58,7 @@ export async function runCaseCommand(
     command: command({ occurredAt, period, allowedVoivodeships: input.allowedVoivodeships }),
     occurredAt,
     context,
+    expectedRevision: input.expectedRevision,
   });
   return {
     streamId: result.streamId,

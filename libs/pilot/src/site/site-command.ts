@@ -14,6 +14,8 @@ export interface SiteInput {
    * body). Absent for tenant-wide roles. Refusal: conflict 'voivodeship.forbidden' (HTTP 403).
    */
   readonly allowedVoivodeships?: readonly string[];
+  /** The site stream's revision the caller last read (HTTP `If-Match`); absent: no check. */
+  readonly expectedRevision?: number;
 }
 
 export interface SiteCommandResult {
@@ -57,6 +59,7 @@ export async function runSiteCommand(
     }),
     occurredAt,
     context,
+    expectedRevision: input.expectedRevision,
   });
   return {
     streamId: result.streamId,
