@@ -11,3 +11,4 @@ export * from './reject-decision/reject-decision.handler';
 export * from './amend-decision/amend-decision.handler';
 export * from './revoke-decision/revoke-decision.handler';
 export * from './correct-decision-record/correct-decision-record.handler';
+export { decisionsIntegrationMappers } from './contracts/integration/mapper';

@@ -16,3 +16,4 @@ export * from './dissolve-group/dissolve-group.handler';
 export * from './correct-group-details/correct-group-details.handler';
 export * from './correct-member-details/correct-member-details.handler';
 export * from './correct-meeting/correct-meeting.handler';
+export { groupsIntegrationMappers } from './contracts/integration/mapper';

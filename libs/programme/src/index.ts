@@ -13,3 +13,4 @@ export * from './set-indicator-target/set-indicator-target.handler';
 export * from './complete-milestone/complete-milestone.handler';
 export * from './approve-model-version/approve-model-version.handler';
 export * from './correct-fact/correct-fact.handler';
+export { programmeIntegrationMappers } from './contracts/integration/mapper';

@@ -20,3 +20,4 @@ import { powiatCatalogue } from './powiat/powiat.catalogue';
 
 /** Every catalogue of this context, for projections, the Kafka relay and the history importer. */
 export const territoryCatalogues = [municipalityCatalogue, powiatCatalogue] as const;
+export { territoryIntegrationMappers } from './contracts/integration/mapper';
