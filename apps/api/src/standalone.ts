@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { loadDemoData } from '@kooperacja/history';
 import {
+  PostgresEventStore,
+  PostgresTenantDirectory,
   appRoleName,
+  createPool,
   deriveAppDatabaseUrl,
   migrate,
   readConfig,
@@ -35,6 +39,15 @@ async function main() {
   const applied = await migrate(config.databaseUrl, allMigrations());
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   if (appPassword) await setAppRolePassword(config.databaseUrl, appRoleName(), appPassword);
+  if (process.env.DEMO_DATA !== 'false') {
+    // The real history of the three macroregions and the synthetic pilot, when the store is empty.
+    const pool = createPool(config.databaseUrl, { max: 4, applicationName: 'kooperacja-demo-data' });
+    try {
+      await loadDemoData({ store: new PostgresEventStore(pool), tenants: new PostgresTenantDirectory(pool) }, log);
+    } finally {
+      await pool.end();
+    }
+  }
   if (config.auth.mode === 'dev') {
     log(`AUTH_MODE=dev: mint a token with  npm run -s token -- --role tenant-admin --tenant mr1`);
   }
