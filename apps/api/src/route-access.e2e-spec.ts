@@ -119,7 +119,8 @@ describe('access to every route', () => {
       }),
     });
     expect(problems).toEqual([]);
-  });
+    // Every route × every role × own/other tenant, one call at a time: minutes, not seconds.
+  }, 600_000);
 
   it('isolates by tenant every table the application role can read, across all migrations', async () => {
     expect(await tablesWithoutTenantIsolation(e2e.owner, appRoleName())).toEqual([]);

@@ -13,4 +13,8 @@ export * from './set-indicator-target/set-indicator-target.handler';
 export * from './complete-milestone/complete-milestone.handler';
 export * from './approve-model-version/approve-model-version.handler';
 export * from './correct-fact/correct-fact.handler';
+export * from './programme.module';
+export * from './project-overview/project-overview.projection';
+export * from './project-overview/project-overview.entity';
+export * from './project-overview/project-overview.query';
 export { programmeIntegrationMappers } from './contracts/integration/mapper';

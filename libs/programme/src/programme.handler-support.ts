@@ -3,6 +3,17 @@ import { PROJECT_STREAM_ID } from './contracts/project.view';
 import { programmeCatalogue } from './project/project.catalogue';
 import { projectDecider, type ProjectCommand } from './project/project.decider';
 
+/** A command context whose actor may be limited to some voivodeships (a tenant-editor's token). */
+export type ProgrammeCommandContext = CommandContext & {
+  /** From the token; omit when the actor may record facts for every voivodeship of the tenant. */
+  readonly allowedVoivodeships?: readonly string[];
+};
+
+export interface ProgrammeCommandOptions {
+  /** The revision the caller last read (optimistic concurrency): refused with a conflict when the stream moved on. */
+  readonly expectedRevision?: number;
+}
+
 /** What a handler returns; a controller can send it as JSON. */
 export interface ProgrammeOutcome {
   readonly streamId: string;
@@ -17,6 +28,7 @@ export async function runProjectCommand(
   command: ProjectCommand,
   context: CommandContext,
   occurredAt: string,
+  options: ProgrammeCommandOptions = {},
 ): Promise<ProgrammeOutcome> {
   const result = await runner.run({
     decider: projectDecider,
@@ -25,6 +37,7 @@ export async function runProjectCommand(
     command,
     occurredAt,
     context,
+    expectedRevision: options.expectedRevision,
   });
   const { streamId, revision, eventIds, alreadyApplied } = result;
   return { streamId, revision, eventIds, alreadyApplied };

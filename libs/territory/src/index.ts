@@ -14,6 +14,10 @@ export * from './withdraw-municipality/withdraw-municipality.handler';
 export * from './recruit-pilot-site/recruit-pilot-site.handler';
 export * from './invite-powiat/invite-powiat.handler';
 export * from './sign-powiat-agreement/sign-powiat-agreement.handler';
+export * from './territory.module';
+export * from './municipalities-and-agreements/municipalities-and-agreements.projection';
+export * from './municipalities-and-agreements/municipalities-and-agreements.entity';
+export * from './municipalities-and-agreements/municipalities-and-agreements.query';
 
 import { municipalityCatalogue } from './municipality/municipality.catalogue';
 import { powiatCatalogue } from './powiat/powiat.catalogue';

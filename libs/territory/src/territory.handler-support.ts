@@ -15,6 +15,11 @@ export type TerritoryCommandContext = CommandContext & {
   readonly allowedVoivodeships?: readonly string[];
 };
 
+export interface TerritoryCommandOptions {
+  /** The revision of the stream the caller last read (optimistic concurrency); -1 for a stream not yet started. */
+  readonly expectedRevision?: number;
+}
+
 /** What a handler returns; a controller can send it as JSON. */
 export interface TerritoryOutcome {
   readonly streamId: string;

@@ -1,4 +1,10 @@
-import { conflict, invalid, type ProjectPeriod } from '@kooperacja/platform';
+import {
+  conflict,
+  invalid,
+  normaliseVoivodeship,
+  VOIVODESHIP_FORBIDDEN,
+  type ProjectPeriod,
+} from '@kooperacja/platform';
 
 /** Facts the handler looks up before deciding, so the decider stays pure. */
 export interface LookedUp {
@@ -42,12 +48,8 @@ export function optionalText(value: unknown, code: string, field: string, max = 
  * The API maps 'voivodeship.forbidden' to 403.
  */
 export function assertVoivodeshipAllowed(voivodeship: string, allowed: readonly string[] | undefined): void {
-  if (allowed !== undefined && !allowed.includes(voivodeship)) {
-    throw conflict(
-      'voivodeship.forbidden',
-      `you may not record facts in the voivodeship ${voivodeship}`,
-      'voivodeship',
-    );
+  if (allowed !== undefined && !allowed.some((v) => normaliseVoivodeship(v) === normaliseVoivodeship(voivodeship))) {
+    throw conflict(VOIVODESHIP_FORBIDDEN, `you may not record facts in the voivodeship ${voivodeship}`, 'voivodeship');
   }
 }
 

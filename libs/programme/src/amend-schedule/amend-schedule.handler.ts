@@ -1,16 +1,28 @@
-import type { CommandContext, CommandRunner } from '@kooperacja/platform';
+import type { CommandRunner } from '@kooperacja/platform';
 import type { AmendScheduleInput } from '../project/project.decider';
-import { runProjectCommand, type ProgrammeOutcome } from '../programme.handler-support';
+import {
+  runProjectCommand,
+  type ProgrammeCommandContext,
+  type ProgrammeCommandOptions,
+  type ProgrammeOutcome,
+} from '../programme.handler-support';
 
 export class AmendScheduleHandler {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute(input: AmendScheduleInput, context: CommandContext, occurredAt: string): Promise<ProgrammeOutcome> {
+  execute(
+    input: AmendScheduleInput,
+    context: ProgrammeCommandContext,
+    occurredAt: string,
+    options: ProgrammeCommandOptions = {},
+  ): Promise<ProgrammeOutcome> {
+    const { allowedVoivodeships } = context;
     return runProjectCommand(
       this.runner,
-      { type: 'AmendSchedule', data: { ...input, occurredAt } },
+      { type: 'AmendSchedule', data: { ...input, occurredAt, allowedVoivodeships } },
       context,
       occurredAt,
+      options,
     );
   }
 }

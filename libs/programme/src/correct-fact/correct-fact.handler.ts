@@ -1,6 +1,6 @@
 import { notFound, type CommandContext, type CommandRunner } from '@kooperacja/platform';
 import { PROJECT_STREAM_ID } from '../contracts/project.view';
-import { runProjectCommand, type ProgrammeOutcome } from '../programme.handler-support';
+import { runProjectCommand, type ProgrammeCommandOptions, type ProgrammeOutcome } from '../programme.handler-support';
 import { programmeCatalogue } from '../project/project.catalogue';
 import { projectDecider, type CorrectFactInput } from '../project/project.decider';
 
@@ -8,7 +8,12 @@ export class CorrectFactHandler {
   constructor(private readonly runner: CommandRunner) {}
 
   /** Finds the corrected event in the stream by its id, so the decider can point at its revision. */
-  async execute(input: CorrectFactInput, context: CommandContext, occurredAt: string): Promise<ProgrammeOutcome> {
+  async execute(
+    input: CorrectFactInput,
+    context: CommandContext,
+    occurredAt: string,
+    options: ProgrammeCommandOptions = {},
+  ): Promise<ProgrammeOutcome> {
     const { history } = await this.runner.load(context.tenantId, PROJECT_STREAM_ID, projectDecider, programmeCatalogue);
     const target = history.find((e) => e.id === input.correctedEventId);
     if (!target) {
@@ -20,6 +25,7 @@ export class CorrectFactHandler {
       { type: 'CorrectFact', data: { ...input, occurredAt, target: { revision: target.revision, type } } },
       context,
       occurredAt,
+      options,
     );
   }
 }

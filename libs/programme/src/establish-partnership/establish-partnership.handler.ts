@@ -1,16 +1,28 @@
-import type { CommandContext, CommandRunner } from '@kooperacja/platform';
+import type { CommandRunner } from '@kooperacja/platform';
 import type { EstablishPartnershipInput } from '../project/project.decider';
-import { runProjectCommand, type ProgrammeOutcome } from '../programme.handler-support';
+import {
+  runProjectCommand,
+  type ProgrammeCommandContext,
+  type ProgrammeCommandOptions,
+  type ProgrammeOutcome,
+} from '../programme.handler-support';
 
 export class EstablishPartnershipHandler {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute(input: EstablishPartnershipInput, context: CommandContext, occurredAt: string): Promise<ProgrammeOutcome> {
+  execute(
+    input: EstablishPartnershipInput,
+    context: ProgrammeCommandContext,
+    occurredAt: string,
+    options: ProgrammeCommandOptions = {},
+  ): Promise<ProgrammeOutcome> {
+    const { allowedVoivodeships } = context;
     return runProjectCommand(
       this.runner,
-      { type: 'EstablishPartnership', data: { ...input, occurredAt } },
+      { type: 'EstablishPartnership', data: { ...input, occurredAt, allowedVoivodeships } },
       context,
       occurredAt,
+      options,
     );
   }
 }

@@ -1,16 +1,28 @@
-import type { CommandContext, CommandRunner } from '@kooperacja/platform';
+import type { CommandRunner } from '@kooperacja/platform';
 import type { JoinPartnershipInput } from '../project/project.decider';
-import { runProjectCommand, type ProgrammeOutcome } from '../programme.handler-support';
+import {
+  runProjectCommand,
+  type ProgrammeCommandContext,
+  type ProgrammeCommandOptions,
+  type ProgrammeOutcome,
+} from '../programme.handler-support';
 
 export class JoinPartnershipHandler {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute(input: JoinPartnershipInput, context: CommandContext, occurredAt: string): Promise<ProgrammeOutcome> {
+  execute(
+    input: JoinPartnershipInput,
+    context: ProgrammeCommandContext,
+    occurredAt: string,
+    options: ProgrammeCommandOptions = {},
+  ): Promise<ProgrammeOutcome> {
+    const { allowedVoivodeships } = context;
     return runProjectCommand(
       this.runner,
-      { type: 'JoinPartnership', data: { ...input, occurredAt } },
+      { type: 'JoinPartnership', data: { ...input, occurredAt, allowedVoivodeships } },
       context,
       occurredAt,
+      options,
     );
   }
 }

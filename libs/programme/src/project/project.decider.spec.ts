@@ -726,3 +726,46 @@ describe('correcting a fact', () => {
     given(projectDecider).when(correct(0, 'PartnershipEstablished')).thenThrows('project.not-established');
   });
 });
+
+describe("a tenant-editor's voivodeships", () => {
+  // Macroregion II's editor for pomorskie: `allowedVoivodeships` comes from its token.
+  const pomorskie = { allowedVoivodeships: ['pomorskie'] };
+
+  it('lets it record a partner of its voivodeships joining, whatever the case of the names', () => {
+    const gdanskAgain = { ...gdansk, partnerId: 'rops-gdansk-2' };
+    given(projectDecider, [established])
+      .when(join({ partner: gdanskAgain, allowedVoivodeships: ['Pomorskie'] }))
+      .then([{ type: 'PartnerJoined', data: { partner: gdanskAgain, joinedOn: '2018-06-01', source: null } }]);
+  });
+
+  it('refuses a partner joining from a voivodeship outside its token', () => {
+    given(projectDecider, [established])
+      .when(join(pomorskie))
+      .thenThrows('voivodeship.forbidden', 'partner.voivodeships');
+  });
+
+  it('refuses a partner leaving when the partner works outside its token', () => {
+    given(projectDecider, [established])
+      .when(leave({ partnerId: 'umk', ...pomorskie }))
+      .thenThrows('voivodeship.forbidden', 'partnerId');
+    given(projectDecider, [established]).when(leave(pomorskie)).then([gdanskLeft]);
+  });
+
+  it('refuses a partnership with a partner outside its token, naming the partner', () => {
+    given(projectDecider)
+      .when(establish({ allowedVoivodeships: ['kujawsko-pomorskie'] }))
+      .thenThrows('voivodeship.forbidden', 'partners[1].voivodeships');
+  });
+
+  it('leaves facts of the whole project, which name no voivodeship, to any editor', () => {
+    given(projectDecider, [established])
+      .when(completeMilestone({ allowedVoivodeships: [] }))
+      .then([milestoneI]);
+  });
+
+  it('answers an unknown partner with the state rule, not the scope', () => {
+    given(projectDecider, [established])
+      .when(leave({ partnerId: 'rops-poznan', ...pomorskie }))
+      .thenThrows('partner.not-in', 'partnerId');
+  });
+});

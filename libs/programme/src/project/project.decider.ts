@@ -3,7 +3,9 @@ import {
   conflict,
   DomainError,
   invalid,
+  normaliseVoivodeship,
   notFound,
+  VOIVODESHIP_FORBIDDEN,
   type Command,
   type Decider,
   type ProjectPeriod,
@@ -66,8 +68,16 @@ export interface CorrectFactInput {
   readonly replacement?: ProjectFact['data'] | null;
 }
 
-/** Business time of the fact (ISO date or date-time). */
-type Dated = { readonly occurredAt: string };
+type Dated = {
+  /** Business time of the fact (ISO date or date-time). */
+  readonly occurredAt: string;
+  /**
+   * Voivodeships a tenant-editor's token covers; absent for actors not limited to some. A fact
+   * about partners (establishing, joining, leaving) must lie wholly inside them; facts of the whole
+   * project (budget, schedule, targets, milestones, approvals) name no voivodeship and pass.
+   */
+  readonly allowedVoivodeships?: readonly string[];
+};
 
 export type ProjectCommand =
   | Command<'EstablishPartnership', EstablishPartnershipInput & Dated>
@@ -93,6 +103,7 @@ export const projectDecider: Decider<ProjectState, ProjectCommand, ProjectEvent>
   decide(command, state) {
     if (command.type === 'CorrectFact') return [correct(command.data, state)];
     const fact = factOf(command);
+    assertInScope(state.project, fact, command.data.allowedVoivodeships);
     checkFact(state.project, fact);
     return [fact];
   },
@@ -130,6 +141,32 @@ function factOf(command: Exclude<ProjectCommand, { type: 'CorrectFact' }>): Proj
         type: 'ModelVersionApproved',
         data: validateFact.ModelVersionApproved({ ...command.data, approvedOn: day }, ''),
       };
+  }
+}
+
+/** A tenant-editor records partner facts only inside the voivodeships of its token (403 by the API). */
+function assertInScope(project: ProjectView | null, fact: ProjectFact, allowed: readonly string[] | undefined): void {
+  if (allowed === undefined) return;
+  const covered = new Set(allowed.map(normaliseVoivodeship));
+  const check = (voivodeships: readonly string[], field: string) => {
+    const outside = voivodeships.filter((v) => !covered.has(normaliseVoivodeship(v)));
+    if (outside.length > 0) {
+      throw invalid(VOIVODESHIP_FORBIDDEN, `your token does not cover voivodeship ${outside.join(', ')}`, field);
+    }
+  };
+  switch (fact.type) {
+    case 'PartnershipEstablished':
+      fact.data.partners.forEach((p, i) => check(p.voivodeships, `partners[${i}].voivodeships`));
+      return;
+    case 'PartnerJoined':
+      check(fact.data.partner.voivodeships, 'partner.voivodeships');
+      return;
+    case 'PartnerLeft': {
+      // An unknown partner is the state rules' refusal (partner.not-in), not a matter of scope.
+      const leaving = project && currentPartners(project).find((p) => p.partnerId === fact.data.partnerId);
+      if (leaving) check(leaving.voivodeships, 'partnerId');
+      return;
+    }
   }
 }
 

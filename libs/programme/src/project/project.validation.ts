@@ -1,5 +1,5 @@
 import { DomainError, invalid, type ProjectPeriod } from '@kooperacja/platform';
-import { isVoivodeship } from '@kooperacja/territory';
+import { isVoivodeship } from '@kooperacja/territory/contracts';
 import { INDICATORS, isIndicatorCode } from '../contracts/indicators';
 import { BUDGET_LINES, compareMoney, isMoney, type Budget, type Money } from '../contracts/money';
 import { MINISTRY_OPINIONS, PARTNER_KINDS, type Partner } from '../contracts/project.view';

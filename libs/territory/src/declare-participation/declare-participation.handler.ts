@@ -5,6 +5,7 @@ import {
   gminaStream,
   outcomeOf,
   type TerritoryCommandContext,
+  type TerritoryCommandOptions,
   type TerritoryOutcome,
 } from '../territory.handler-support';
 
@@ -18,6 +19,7 @@ export class DeclareParticipationHandler {
     input: DeclareParticipationInput,
     context: TerritoryCommandContext,
     occurredAt: string,
+    options: TerritoryCommandOptions = {},
   ): Promise<TerritoryOutcome> {
     const streamId = gminaStream(input.teryt);
     const period = await this.periods.periodOf(context.tenantId);
@@ -31,6 +33,7 @@ export class DeclareParticipationHandler {
       },
       occurredAt,
       context,
+      expectedRevision: options.expectedRevision,
     });
     return outcomeOf(result);
   }

@@ -6,6 +6,7 @@ import {
   outcomeOf,
   tenantOf,
   type TerritoryCommandContext,
+  type TerritoryCommandOptions,
   type TerritoryOutcome,
 } from '../territory.handler-support';
 
@@ -20,6 +21,7 @@ export class InviteMunicipalityHandler {
     input: InviteMunicipalityInput,
     context: TerritoryCommandContext,
     occurredAt: string,
+    options: TerritoryCommandOptions = {},
   ): Promise<TerritoryOutcome> {
     const streamId = gminaStream(input.teryt);
     const [period, tenant] = await Promise.all([
@@ -42,6 +44,7 @@ export class InviteMunicipalityHandler {
       },
       occurredAt,
       context,
+      expectedRevision: options.expectedRevision,
     });
     return outcomeOf(result);
   }

@@ -6,6 +6,7 @@ import {
   powiatStream,
   tenantOf,
   type TerritoryCommandContext,
+  type TerritoryCommandOptions,
   type TerritoryOutcome,
 } from '../territory.handler-support';
 
@@ -20,6 +21,7 @@ export class InvitePowiatHandler {
     input: InvitePowiatInput,
     context: TerritoryCommandContext,
     occurredAt: string,
+    options: TerritoryCommandOptions = {},
   ): Promise<TerritoryOutcome> {
     const streamId = powiatStream(input.teryt);
     const [period, tenant] = await Promise.all([
@@ -42,6 +44,7 @@ export class InvitePowiatHandler {
       },
       occurredAt,
       context,
+      expectedRevision: options.expectedRevision,
     });
     return outcomeOf(result);
   }

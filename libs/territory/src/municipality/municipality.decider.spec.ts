@@ -172,6 +172,12 @@ describe('inviting a gmina', () => {
       .then([invited]);
   });
 
+  it('compares the token’s voivodeships regardless of case and Unicode form', () => {
+    given(municipalityDecider)
+      .when(invite({ allowedVoivodeships: ['Pomorskie'] }))
+      .then([invited]);
+  });
+
   it('refuses a missing name and a missing powiat', () => {
     given(municipalityDecider)
       .when(invite({ name: '' }))
