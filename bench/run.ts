@@ -1,0 +1,105 @@
+// `npm run bench [-- --quick] [--only 1,4] [--runs 3] [--profile]`: see bench/README.md.
+import { fork } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase, describeMachine, nonDefaultSettings, serverUrl, type BenchDatabase } from './database';
+import { fmt, markdownTable, measuredRow, pendingRow, writeResults, type ResultRow, type Runs } from './report';
+import { allScenarios, isPending, type Job, type Scenario } from './scenarios';
+import type { WorkerReply } from './worker';
+
+const root = resolve(__dirname, '..', '..'); // compiled to dist/bench/
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    /** Per run; a run that takes longer is stopped and reported as failed. */
+    'max-minutes': { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const runs = positive('--runs', args.runs);
+const maxMinutes = positive('--max-minutes', args['max-minutes'] ?? (args.quick ? '2' : '20'));
+const only = args.only?.split(',').map((id) => id.trim());
+const unknown = only?.filter((id) => !allScenarios.some((s) => s.id === id));
+if (unknown?.length) throw new Error(`--only: no scenario ${unknown.join(', ')}`);
+
+let current: BenchDatabase | undefined;
+process.once('SIGINT', () => {
+  void (current?.drop() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+async function main(): Promise<void> {
+  const machine = await describeMachine();
+  console.error(
+    `bench ${args.quick ? 'quick' : 'full'} · ${runs} runs · ${serverUrl().replace(/\/\/[^@]*@/, '//')} · ` +
+      `PostgreSQL ${machine.postgres}, synchronous_commit=${machine.synchronousCommit} · ` +
+      `${machine.cores} × ${machine.cpu}, load ${machine.loadAverage.join(' ')}`,
+  );
+  const unusual = nonDefaultSettings(machine);
+  if (unusual.length) console.error(`warning: the server is not at its defaults (${unusual.join(', ')})`);
+  const rows: ResultRow[] = [];
+  for (const scenario of allScenarios.filter((s) => !only || only.includes(s.id))) {
+    rows.push(isPending(scenario) ? pendingRow(scenario) : measuredRow(scenario, await runScenario(scenario)));
+  }
+  console.log(markdownTable(rows));
+  const out = join(root, 'bench', 'results', 'latest.json');
+  writeResults(out, { date: new Date().toISOString(), mode: args.quick ? 'quick' : 'full', machine, scenarios: rows });
+  console.error(`written ${out}`);
+  if (rows.some((r) => r.failures.length)) process.exitCode = 1;
+}
+
+/** Runs every contender `runs` times, rotating who goes first so no one always follows the same. */
+async function runScenario(scenario: Scenario): Promise<Runs> {
+  const result: Runs = { figures: { ours: [], peer: [], limit: [] }, failures: [] };
+  for (let run = 0; run < runs; run++) {
+    const order = scenario.contenders.map((_, i) => scenario.contenders[(i + run) % scenario.contenders.length]);
+    for (const contender of order) {
+      const started = Date.now();
+      const label = `  ${scenario.id} · run ${run + 1}/${runs} · ${contender.padEnd(5)}`;
+      current = await createDatabase();
+      try {
+        const value = await inWorker({ scenarioId: scenario.id, contender, url: current.url, quick: args.quick });
+        result.figures[contender].push(value);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.error(`${label} ${fmt(value, scenario.unit)} ${scenario.unit} (${seconds} s)`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        result.failures.push(`${contender}, run ${run + 1}: ${message.split('\n')[0]}`);
+        console.error(`${label} failed: ${message}`);
+      } finally {
+        await current.drop();
+        current = undefined;
+      }
+    }
+  }
+  return result;
+}
+
+function inWorker(job: Job): Promise<number> {
+  const execArgv = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : [];
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(join(__dirname, 'worker.js'), [JSON.stringify(job)], { execArgv });
+    const timer = setTimeout(() => child.kill(), maxMinutes * 60_000);
+    let reply: WorkerReply | undefined;
+    child.on('message', (message: WorkerReply) => (reply = message));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (reply && 'value' in reply) resolvePromise(reply.value);
+      else if (reply) reject(new Error(reply.error));
+      else reject(new Error(signal ? `stopped after ${maxMinutes} min` : `worker exited with ${code}`));
+    });
+  });
+}
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
