@@ -1,7 +1,12 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { GroupsFacade, VoivodeshipScope } from '@kooperacja/groups';
+import type { GroupsFacade } from '@kooperacja/groups';
 import type { AmendDecisionInput } from '../decision/decision.commands';
-import { bodyOnFactDay, DecisionCommandShell, type DecisionCommandResult } from '../shared/run-decision-command';
+import {
+  bodyOnFactDay,
+  DecisionCommandShell,
+  type DecisionCommandOptions,
+  type DecisionCommandResult,
+} from '../shared/run-decision-command';
 
 export type AmendDecisionRequest = AmendDecisionInput & { readonly decisionId: string };
 
@@ -17,7 +22,7 @@ export class AmendDecisionHandler {
     input: AmendDecisionRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: DecisionCommandOptions = {},
   ): Promise<DecisionCommandResult> {
     const { decisionId, ...rest } = input;
     return this.shell.run(

@@ -1,7 +1,11 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { GroupsFacade, VoivodeshipScope } from '@kooperacja/groups';
+import type { GroupsFacade } from '@kooperacja/groups';
 import type { CorrectDecisionRecordInput } from '../decision/decision.commands';
-import { DecisionCommandShell, type DecisionCommandResult } from '../shared/run-decision-command';
+import {
+  DecisionCommandShell,
+  type DecisionCommandOptions,
+  type DecisionCommandResult,
+} from '../shared/run-decision-command';
 
 export type CorrectDecisionRecordRequest = CorrectDecisionRecordInput & { readonly decisionId: string };
 
@@ -17,7 +21,7 @@ export class CorrectDecisionRecordHandler {
     input: CorrectDecisionRecordRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: DecisionCommandOptions = {},
   ): Promise<DecisionCommandResult> {
     const { decisionId, ...correction } = input;
     return this.shell.run(

@@ -1,7 +1,12 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { GroupsFacade, VoivodeshipScope } from '@kooperacja/groups';
+import type { GroupsFacade } from '@kooperacja/groups';
 import type { ProposeDecisionInput } from '../decision/decision.commands';
-import { DecisionCommandShell, derivedDecisionId, type DecisionCommandResult } from '../shared/run-decision-command';
+import {
+  DecisionCommandShell,
+  derivedDecisionId,
+  type DecisionCommandOptions,
+  type DecisionCommandResult,
+} from '../shared/run-decision-command';
 
 /** `decisionId` may be left out: one is derived from the command id. */
 export type ProposeDecisionRequest = Omit<ProposeDecisionInput, 'decisionId'> & { readonly decisionId?: string };
@@ -18,7 +23,7 @@ export class ProposeDecisionHandler {
     input: ProposeDecisionRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: DecisionCommandOptions = {},
   ): Promise<DecisionCommandResult> {
     const decisionId = input.decisionId ?? derivedDecisionId(context.commandId);
     return this.shell.run(

@@ -19,8 +19,19 @@ export interface DecisionCommandResult {
   /** Stream revision after the command. */
   readonly revision: number;
   readonly status: DecisionStatus;
+  /** Ids of the events the command appended (or had appended, when retried). */
+  readonly eventIds: readonly string[];
   /** True when this command id had been applied before: nothing new was written. */
   readonly alreadyApplied: boolean;
+}
+
+/**
+ * How a caller limits a command: the tenant editor's voivodeships (from the verified token) and,
+ * for optimistic concurrency, the stream revision the caller last read (refused with
+ * WrongExpectedRevisionError when the decision has changed since).
+ */
+export interface DecisionCommandOptions extends VoivodeshipScope {
+  readonly expectedRevision?: number;
 }
 
 /** A decision id derived from the command id, so a retried proposal names the same decision. */
@@ -52,7 +63,7 @@ export class DecisionCommandShell {
     build: (facts: ExternalFacts) => DecisionCommand,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope,
+    scope: DecisionCommandOptions,
   ): Promise<DecisionCommandResult> {
     if (!isUuid(decisionId)) throw invalid('decision.id-invalid', 'decisionId must be a UUID', 'decisionId');
     const streamId = decisionStreamId(decisionId);
@@ -75,6 +86,7 @@ export class DecisionCommandShell {
       command: build(facts),
       occurredAt,
       context,
+      expectedRevision: scope.expectedRevision,
     });
     if (result.state.status === 'none')
       throw new Error(`decision ${decisionId} has no state after ${context.commandId}`);
@@ -83,6 +95,7 @@ export class DecisionCommandShell {
       groupId: result.state.groupId,
       streamId: result.streamId,
       revision: result.revision,
+      eventIds: result.eventIds,
       status: result.state.status,
       alreadyApplied: result.alreadyApplied,
     };

@@ -1,7 +1,11 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup, TenantDirectory } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { ConveneGroupInput } from '../group/group.commands';
-import { derivedId, GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import {
+  derivedId,
+  GroupCommandShell,
+  type GroupCommandOptions,
+  type GroupCommandResult,
+} from '../shared/run-group-command';
 
 /** `groupId` may be left out: one is derived from the command id. */
 export type ConveneGroupRequest = Omit<ConveneGroupInput, 'groupId'> & { readonly groupId?: string };
@@ -22,7 +26,7 @@ export class ConveneGroupHandler {
     input: ConveneGroupRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult> {
     const groupId = input.groupId ?? derivedId(context.commandId, 'group');
     const tenant = await this.tenants.get(context.tenantId);

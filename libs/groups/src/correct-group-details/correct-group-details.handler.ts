@@ -1,7 +1,6 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup, TenantDirectory } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { CorrectGroupDetailsInput } from '../group/group.commands';
-import { GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import { GroupCommandShell, type GroupCommandOptions, type GroupCommandResult } from '../shared/run-group-command';
 
 export type CorrectGroupDetailsRequest = CorrectGroupDetailsInput & { readonly groupId: string };
 
@@ -21,7 +20,7 @@ export class CorrectGroupDetailsHandler {
     input: CorrectGroupDetailsRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult> {
     const { groupId, ...correction } = input;
     const tenant = await this.tenants.get(context.tenantId);

@@ -1,7 +1,6 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { CorrectMemberDetailsInput } from '../group/group.commands';
-import { GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import { GroupCommandShell, type GroupCommandOptions, type GroupCommandResult } from '../shared/run-group-command';
 
 export type CorrectMemberDetailsRequest = CorrectMemberDetailsInput & { readonly groupId: string };
 
@@ -17,7 +16,7 @@ export class CorrectMemberDetailsHandler {
     input: CorrectMemberDetailsRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult> {
     const { groupId, ...correction } = input;
     return this.shell.run(

@@ -1,6 +1,5 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
-import { GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import { GroupCommandShell, type GroupCommandOptions, type GroupCommandResult } from '../shared/run-group-command';
 
 export interface DissolveGroupRequest {
   readonly groupId: string;
@@ -18,7 +17,7 @@ export class DissolveGroupHandler {
     input: DissolveGroupRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult> {
     return this.shell.run(
       input.groupId,

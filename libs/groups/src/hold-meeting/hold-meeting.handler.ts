@@ -1,7 +1,11 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { HoldMeetingInput } from '../group/group.commands';
-import { derivedId, GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import {
+  derivedId,
+  GroupCommandShell,
+  type GroupCommandOptions,
+  type GroupCommandResult,
+} from '../shared/run-group-command';
 
 /** `meetingId` may be left out: one is derived from the command id. */
 export type HoldMeetingRequest = Omit<HoldMeetingInput, 'meetingId'> & {
@@ -21,7 +25,7 @@ export class HoldMeetingHandler {
     input: HoldMeetingRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult & { readonly meetingId: string }> {
     const { groupId, ...meeting } = input;
     const meetingId = meeting.meetingId ?? derivedId(context.commandId, 'meeting');

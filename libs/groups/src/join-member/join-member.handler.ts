@@ -1,7 +1,11 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { JoinMemberInput } from '../group/group.commands';
-import { derivedId, GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import {
+  derivedId,
+  GroupCommandShell,
+  type GroupCommandOptions,
+  type GroupCommandResult,
+} from '../shared/run-group-command';
 
 /**
  * `personId` is the person's pseudonymous id: send the same one for the same person in every
@@ -24,7 +28,7 @@ export class JoinMemberHandler {
     input: JoinMemberRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult & { readonly personId: string }> {
     const { groupId, ...member } = input;
     const personId = member.personId ?? derivedId(context.commandId, 'person');

@@ -1,7 +1,6 @@
 import type { CommandContext, CommandRunner, ProjectPeriodLookup } from '@kooperacja/platform';
-import type { VoivodeshipScope } from '../contracts/read-model';
 import type { LeaveGroupInput } from '../group/group.commands';
-import { GroupCommandShell, type GroupCommandResult } from '../shared/run-group-command';
+import { GroupCommandShell, type GroupCommandOptions, type GroupCommandResult } from '../shared/run-group-command';
 
 export type LeaveGroupRequest = LeaveGroupInput & { readonly groupId: string };
 
@@ -17,7 +16,7 @@ export class LeaveGroupHandler {
     input: LeaveGroupRequest,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope = {},
+    scope: GroupCommandOptions = {},
   ): Promise<GroupCommandResult> {
     const { groupId, ...leaving } = input;
     return this.shell.run(

@@ -15,8 +15,19 @@ export interface GroupCommandResult {
   readonly streamId: string;
   /** Stream revision after the command. */
   readonly revision: number;
+  /** Ids of the events the command appended (or had appended, when retried). */
+  readonly eventIds: readonly string[];
   /** True when this command id had been applied before: nothing new was written. */
   readonly alreadyApplied: boolean;
+}
+
+/**
+ * How a caller limits a command: the tenant editor's voivodeships (from the verified token) and,
+ * for optimistic concurrency, the stream revision the caller last read (refused with
+ * WrongExpectedRevisionError when the group has changed since).
+ */
+export interface GroupCommandOptions extends VoivodeshipScope {
+  readonly expectedRevision?: number;
 }
 
 /**
@@ -39,7 +50,7 @@ export class GroupCommandShell {
     build: (facts: ExternalFacts) => GroupCommand,
     context: CommandContext,
     occurredAt: string,
-    scope: VoivodeshipScope,
+    scope: GroupCommandOptions,
   ): Promise<GroupCommandResult> {
     if (!isUuid(groupId)) throw invalid('group.id-invalid', 'groupId must be a UUID', 'groupId');
     const facts: ExternalFacts = {
@@ -54,11 +65,13 @@ export class GroupCommandShell {
       command: build(facts),
       occurredAt,
       context,
+      expectedRevision: scope.expectedRevision,
     });
     return {
       groupId: groupId.toLowerCase(),
       streamId: result.streamId,
       revision: result.revision,
+      eventIds: result.eventIds,
       alreadyApplied: result.alreadyApplied,
     };
   }

@@ -1,6 +1,6 @@
 import { ALL_TENANTS, type EventStore, type TenantDirectory } from '@kooperacja/platform';
 import { addReports, emptyReport, HistoryImporter, type ImportReport } from '../import/history-importer';
-import { loadSyntheticPilotFast, type FastLoadReport } from '../synthetic/fast-path';
+import { loadSyntheticPilotFast, type FastLoadOptions, type FastLoadReport } from '../synthetic/fast-path';
 import type { SyntheticPilotParams } from '../synthetic/synthetic-pilot';
 import { readSeedHistory } from './seed-history';
 
@@ -16,6 +16,8 @@ export interface DemoDataOptions {
   /** Parameters of the synthetic pilot (defaults: seed 42, 50 JST per tenant, 5 families per gmina); `false` for none. */
   readonly synthetic?: Partial<SyntheticPilotParams> | false;
   readonly concurrency?: number;
+  /** Passed to the fast path, e.g. `ANALYZE es_events` on a server without autovacuum. */
+  readonly maintenance?: FastLoadOptions['maintenance'];
 }
 
 export interface DemoDataReport {
@@ -60,6 +62,7 @@ export async function loadDemoData(
     synthetic = await loadSyntheticPilotFast(deps.store, options.synthetic ?? {}, {
       tenants: deps.tenants,
       concurrency: options.concurrency,
+      maintenance: options.maintenance,
     });
     log(`demo data: synthetic pilot loaded: ${synthetic.events} events in ${synthetic.streams} streams`);
   }

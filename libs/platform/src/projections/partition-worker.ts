@@ -95,14 +95,42 @@ export class PartitionWorker {
     }
   }
 
-  /** Runs batches until caught up with the log as it is now. Returns the number of events read. */
-  async catchUp(): Promise<number> {
+  /**
+   * Runs batches until every handled event committed before the call is applied. Readers only
+   * see transactions older than the oldest one still open on the server, so a committed event
+   * can be invisible for a moment: this waits for it (up to `timeoutMs`) rather than stopping
+   * short. Returns the number of events read.
+   */
+  async catchUp(timeoutMs = 60_000): Promise<number> {
+    const target = await this.latestCommitted();
+    const deadline = Date.now() + timeoutMs;
     let total = 0;
     for (;;) {
       const n = await this.runBatch();
       total += n;
-      if (n < this.batchSize) return total;
+      const reached = !target || (this.position !== null && comparePositions(this.position, target) >= 0);
+      if (reached && n < this.batchSize) return total;
+      if (n === 0) {
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${this.projection.name}/${this.tenantId}: events committed before catch-up stayed invisible`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
     }
+  }
+
+  /** The newest handled event committed now, visible or not yet to a reader's snapshot bound. */
+  private async latestCommitted(): Promise<Position | null> {
+    const patterns = this.projection.handles.map((h) => `${h.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const { rows } = await this.pool.query<{ c: string; p: string }>(
+      `SELECT transaction_id::text AS c, global_position::text AS p FROM es_events
+        WHERE tenant_id = $1 AND event_type LIKE ANY($2::text[])
+        ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [this.tenantId, patterns],
+    );
+    return rows.length ? { commit: BigInt(rows[0].c), prepare: BigInt(rows[0].p) } : null;
   }
 
   private async loadCheckpoint(): Promise<Position> {

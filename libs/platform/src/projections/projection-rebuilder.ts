@@ -71,12 +71,8 @@ export class ProjectionRebuilder {
             tenantId,
             this.options.batchSize ?? 2000,
           );
-          for (;;) {
-            const n = await worker.runBatch();
-            events += n;
-            this.options.onProgress?.(events);
-            if (n < (this.options.batchSize ?? 2000)) break;
-          }
+          events += await worker.catchUp();
+          this.options.onProgress?.(events);
         }),
       );
 
