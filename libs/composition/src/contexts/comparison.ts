@@ -1,9 +1,10 @@
+import { ComparisonModule, comparisonEntities, comparisonMetricsProjection } from '@kooperacja/comparison';
 import type { ContextDescriptor } from '../context-descriptor';
 
 export const comparisonContext: ContextDescriptor = {
   name: 'comparison',
-  modules: [],
-  projections: [],
-  entities: [],
+  modules: [ComparisonModule],
+  projections: [comparisonMetricsProjection()],
+  entities: comparisonEntities,
   migrations: [],
 };
