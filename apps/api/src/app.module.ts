@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { allContextModules, allProjections, allReadModelEntities } from '@kooperacja/composition';
+import {
+  allContextModules,
+  allIntegrationEventMappers,
+  allProjections,
+  allReadModelEntities,
+} from '@kooperacja/composition';
 import {
   DatabaseModule,
   HealthModule,
@@ -8,6 +13,7 @@ import {
   ReadModelsModule,
   type PlatformConfig,
 } from '@kooperacja/platform';
+import { IntegrationEventRegistry } from '@kooperacja/platform/messaging';
 
 /** Composition root of the HTTP API: platform modules plus every bounded context. */
 @Module({})
@@ -23,8 +29,13 @@ export class AppModule {
         }),
         ReadModelsModule.forRoot({ url: config.databaseAppUrl, entities: allReadModelEntities() }),
         HttpPlatformModule.forRoot(config),
-        HealthModule,
-        OperationsModule.forRoot(allProjections()),
+        HealthModule.forRoot({ kafkaBrokers: config.kafkaBrokers }),
+        OperationsModule.forRoot(allProjections(), {
+          // The projector relays when brokers are configured: report its lag and backlog too.
+          relayedTypes: config.kafkaBrokers.length
+            ? new IntegrationEventRegistry(allIntegrationEventMappers()).storedTypes()
+            : [],
+        }),
         ...allContextModules(),
       ],
     };

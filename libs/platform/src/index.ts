@@ -10,3 +10,4 @@ export * from './http';
 export * from './audit';
 export * from './read-models';
 export * from './observability';
+export * from './logging';

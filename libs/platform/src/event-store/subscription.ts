@@ -25,6 +25,11 @@ export class AppendSignal {
   notify(): void {
     this.emitter.emit('appended');
   }
+  /** Calls `listener` on every notify (e.g. to count appends); returns how to stop. */
+  listen(listener: () => void): () => void {
+    this.emitter.on('appended', listener);
+    return () => this.emitter.off('appended', listener);
+  }
   wait(ms: number, abort: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {

@@ -10,13 +10,28 @@ import { DatabaseHealthIndicator } from './database.health';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: DatabaseHealthIndicator,
+    private readonly checks: DatabaseHealthIndicator,
   ) {}
 
+  /** Liveness: the process serves HTTP. Nothing external, so an outage never restarts it. */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness, with the database status' })
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
   check() {
-    return this.health.check([() => this.database.check()]);
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: database, event store, Kafka broker (when configured), projection lag under the threshold',
+  })
+  ready() {
+    return this.health.check([
+      () => this.checks.check(),
+      () => this.checks.eventStore(),
+      () => this.checks.broker(),
+      () => this.checks.projectionLag(),
+    ]);
   }
 }

@@ -1,2 +1,3 @@
 export * from './health.module';
 export * from './database.health';
+export * from './readiness';

@@ -1,4 +1,5 @@
 export * from './metrics';
-export * from './http-metrics.interceptor';
+export * from './http-metrics.middleware';
+export * from './observed-projections';
 export * from './operations.module';
 export * from './operations.controller';

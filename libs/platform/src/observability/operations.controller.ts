@@ -6,8 +6,9 @@ import { PG_POOL } from '../database/database.module';
 import type { Projection } from '../projections/projection';
 import { projectionLag } from '../projections/projection-status';
 import { PlatformMetrics } from './metrics';
+import { OBSERVED_PROJECTIONS, RELAY_PROJECTION } from './observed-projections';
 
-export const OBSERVED_PROJECTIONS = Symbol('OBSERVED_PROJECTIONS');
+export { OBSERVED_PROJECTIONS };
 
 @ApiTags('operations')
 @Controller()
@@ -40,10 +41,13 @@ export class OperationsController {
     const lag = await projectionLag(this.pool, this.projections);
     this.metrics.projectionLagEvents.reset();
     this.metrics.projectionLagSeconds.reset();
+    let backlog = 0;
     for (const p of lag) {
       this.metrics.projectionLagEvents.set({ projection: p.projection, tenant: p.tenantId }, p.eventsBehind);
       this.metrics.projectionLagSeconds.set({ projection: p.projection, tenant: p.tenantId }, p.secondsBehind);
+      if (p.projection === RELAY_PROJECTION) backlog += p.eventsBehind;
     }
+    this.metrics.relayBacklog.set(backlog);
     return lag;
   }
 }

@@ -70,14 +70,26 @@ export class IdempotencyStore {
     );
   }
 
-  /** Forgets an unfinished claim, so a retry runs the request again (commands are idempotent by id). */
-  async release(scope: IdempotencyScope): Promise<void> {
-    await withTenantTransaction(this.appPool, scope.tenantId, (client) =>
-      client.query(
-        `DELETE FROM http_idempotency
-          WHERE tenant_id = $1 AND subject = $2 AND idempotency_key = $3 AND completed_at IS NULL`,
-        [scope.tenantId, scope.subject, scope.key],
-      ),
-    );
+  /**
+   * Forgets an unfinished claim, so a retry runs the request again (commands are idempotent by
+   * id). Tried a few times on fresh connections: the failure being handled is often a lost
+   * connection, and a claim left behind would answer retries with 409 until it goes stale.
+   */
+  async release(scope: IdempotencyScope, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await withTenantTransaction(this.appPool, scope.tenantId, (client) =>
+          client.query(
+            `DELETE FROM http_idempotency
+              WHERE tenant_id = $1 AND subject = $2 AND idempotency_key = $3 AND completed_at IS NULL`,
+            [scope.tenantId, scope.subject, scope.key],
+          ),
+        );
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
   }
 }
