@@ -1,4 +1,5 @@
-// Compiles apps/, libs/ and bench/ to dist/ with SWC (path aliases rewritten to relative requires).
+// Compiles apps/, libs/ and bench/ to dist/ with SWC (path aliases rewritten to relative requires),
+// then builds the dashboard (apps/web) with Vite.
 // Type checking is separate: `npm run typecheck`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,5 +24,10 @@ execFileSync(
   ],
   { cwd: root, stdio: 'inherit' },
 );
+// The dashboard (apps/web): Vite bundles it into dist/apps/web, which the API serves under /app.
+execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.mjs'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());
