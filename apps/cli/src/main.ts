@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerEventStoreCommands } from './commands/event-store.command';
 import { registerHistoryCommands } from './commands/history.command';
 import { registerKafkaDocsCommand } from './commands/kafka-docs.command';
 import { registerKafkaReplayCommand } from './commands/kafka-replay.command';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerTokenCommand(program);
   registerTenantsCommands(program);
   registerHistoryCommands(program);
+  registerEventStoreCommands(program);
   return program;
 }
 
