@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Request } from 'express';
 import { JwksClient } from 'jwks-rsa';
 import { ExtractJwt, Strategy, type SecretOrKeyProvider, type StrategyOptionsWithoutRequest } from 'passport-jwt';
@@ -25,7 +26,8 @@ export function createJwtStrategy(config: AuthConfig, directory: TenantDirectory
   };
   const options: StrategyOptionsWithoutRequest =
     config.mode === 'dev'
-      ? { ...base, secretOrKey: loadOrCreateDevKeys(config.devKeysDir).publicKeyPem }
+      ? // A parsed key: given the PEM, jsonwebtoken would parse it again on every request.
+        { ...base, secretOrKey: createPublicKey(loadOrCreateDevKeys(config.devKeysDir).publicKeyPem) as never }
       : { ...base, secretOrKeyProvider: jwksKeyProvider(config) };
   return new Strategy(options, (payload: Record<string, unknown>, done) => {
     userFromClaims(payload, config.claims, directory).then(
@@ -62,6 +64,15 @@ function jwksKeyProvider(config: AuthConfig): SecretOrKeyProvider {
     jwksRequestsPerMinute: 10,
     timeout: 5_000,
   });
+  const parsed = new Map<string, KeyObject>(); // PEM → key; the client keeps at most 10 keys
+  const keyObject = (pem: string) => {
+    let key = parsed.get(pem);
+    if (!key) {
+      if (parsed.size >= 20) parsed.clear();
+      parsed.set(pem, (key = createPublicKey(pem)));
+    }
+    return key;
+  };
   return (_req, rawJwt, done) => {
     const header = decodeHeader(rawJwt);
     if (!header) return done(new AuthRejection('malformed'));
@@ -70,7 +81,7 @@ function jwksKeyProvider(config: AuthConfig): SecretOrKeyProvider {
     }
     if (typeof header.kid !== 'string') return done(new AuthRejection('unknown_key'));
     client.getSigningKey(header.kid).then(
-      (key) => done(null, key.getPublicKey()),
+      (key) => done(null, keyObject(key.getPublicKey()) as never),
       (error: unknown) =>
         done(
           (error as Error)?.name === 'SigningKeyNotFoundError'
