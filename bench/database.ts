@@ -8,6 +8,7 @@ export function serverUrl(): string {
 }
 
 export interface BenchDatabase {
+  readonly name: string;
   readonly url: string;
   drop(): Promise<void>;
 }
@@ -23,18 +24,19 @@ async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * An empty database for one run, created after a CHECKPOINT so that no run pays for the
- * dirty pages of the one before it.
+ * A database for one run, empty or a copy of `template`, created after a CHECKPOINT so that no
+ * run pays for the dirty pages of the one before it.
  */
-export async function createDatabase(): Promise<BenchDatabase> {
+export async function createDatabase(template?: string): Promise<BenchDatabase> {
   const name = `bench_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withServer(async (c) => {
-    await c.query(`CREATE DATABASE ${name}`);
+    await c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     await c.query('CHECKPOINT').catch(() => undefined); // needs pg_checkpoint; best effort
   });
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     drop: () => withServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ContenderName } from './contenders';
 import type { Machine } from './database';
-import type { PendingScenario, Scenario } from './scenarios';
+import type { Scenario } from './scenarios';
 import { median } from './stats';
 
 /** One scenario in bench/results/latest.json; null where there is no figure. */
@@ -18,6 +18,8 @@ export interface ResultRow {
   /** ours / peer and ours / limit, from the medians (for latencies, lower is better). */
   readonly ratioToPeer: number | null;
   readonly ratioToLimit: number | null;
+  /** Medians of ours' secondary figures (percentiles, peak memory, sizes); {} when none. */
+  readonly details: Readonly<Record<string, number>>;
   readonly target: string;
   readonly met: boolean | null;
   /** Why there is no figure, e.g. "not yet available". */
@@ -30,6 +32,8 @@ export interface ResultRow {
 
 export interface Runs {
   readonly figures: Record<ContenderName, number[]>;
+  /** Ours' secondary figures, one record per run. */
+  readonly details: Record<string, number>[];
   readonly failures: string[];
 }
 
@@ -40,12 +44,13 @@ export interface Results {
   readonly scenarios: readonly ResultRow[];
 }
 
-export function measuredRow(scenario: Scenario, { figures: runs, failures }: Runs): ResultRow {
+export function measuredRow(scenario: Scenario, { figures: runs, details: runDetails, failures }: Runs): ResultRow {
   const ours = runs.ours.length ? median(runs.ours) : null;
   const peer = runs.peer.length ? median(runs.peer) : null;
   const limit = runs.limit.length ? median(runs.limit) : null;
   const ratio = (other: number | null) => (ours !== null && other ? ours / other : null);
   const ratios = { ratioToPeer: ratio(peer), ratioToLimit: ratio(limit) };
+  const details = medians(runDetails);
   return {
     id: scenario.id,
     title: scenario.title,
@@ -56,35 +61,16 @@ export function measuredRow(scenario: Scenario, { figures: runs, failures }: Run
     peer,
     limit,
     ...ratios,
+    details,
     target: scenario.target.text,
     // A run of ours that failed or ran out of time misses the target too.
     met:
       ours === null || failures.some((f) => f.startsWith('ours'))
         ? false
-        : scenario.target.met({ value: ours, ...ratios }),
+        : scenario.target.met({ value: ours, details, ...ratios }),
     note: failures.length ? `${failures.length} run(s) failed` : null,
     runs,
     failures,
-  };
-}
-
-export function pendingRow(scenario: PendingScenario): ResultRow {
-  return {
-    id: scenario.id,
-    title: scenario.title,
-    unit: scenario.unit,
-    value: null,
-    min: null,
-    max: null,
-    peer: null,
-    limit: null,
-    ratioToPeer: null,
-    ratioToLimit: null,
-    target: scenario.target.text,
-    met: null,
-    note: scenario.pending,
-    runs: { ours: [], peer: [], limit: [] },
-    failures: [],
   };
 }
 
@@ -97,6 +83,7 @@ export function markdownTable(rows: readonly ResultRow[]): string {
     'limit',
     'ours/peer',
     'ours/limit',
+    'also (ours, median)',
     'target',
     'met',
   ];
@@ -110,6 +97,7 @@ export function markdownTable(rows: readonly ResultRow[]): string {
           fmt(r.limit, r.unit),
           '—',
           '—',
+          '—',
           r.target,
           met(r.met),
         ]
@@ -121,6 +109,7 @@ export function markdownTable(rows: readonly ResultRow[]): string {
           fmt(r.limit, r.unit),
           ratio(r.ratioToPeer),
           ratio(r.ratioToLimit),
+          describe(r.details),
           r.target,
           met(r.met),
         ],
@@ -147,4 +136,21 @@ function met(value: boolean | null): string {
 
 function ratio(value: number | null): string {
   return value === null ? '—' : `${value.toFixed(2)}×`;
+}
+
+/** Per key, the median over the runs that reported it. */
+function medians(runs: readonly Record<string, number>[]): Record<string, number> {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.flatMap((r) => (k in r ? [r[k]] : [])))]));
+}
+
+/** e.g. "p50 3.10 ms, p99 21.40 ms, peak 310 MB". */
+function describe(details: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(details).map(([key, value]) => {
+    if (/^p\d+$/.test(key)) return `${key} ${value.toFixed(2)} ms`;
+    if (key === 'peakMemoryMb') return `peak ${Math.round(value)} MB`;
+    if (key === 'seconds') return `${value.toFixed(1)} s`;
+    return `${key} ${Math.round(value).toLocaleString('en-US')}`;
+  });
+  return parts.length ? parts.join(', ') : '—';
 }

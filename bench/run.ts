@@ -1,11 +1,12 @@
 // `npm run bench [-- --quick] [--only 1,4] [--runs 3] [--profile]`: see bench/README.md.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDatabase, describeMachine, nonDefaultSettings, serverUrl, type BenchDatabase } from './database';
-import { fmt, markdownTable, measuredRow, pendingRow, writeResults, type ResultRow, type Runs } from './report';
-import { allScenarios, isPending, type Job, type Scenario } from './scenarios';
-import type { WorkerReply } from './worker';
+import { FIXTURES, type FixtureName } from './fixtures';
+import { fmt, markdownTable, measuredRow, writeResults, type ResultRow, type Runs } from './report';
+import { scenarios, type Job, type Measurement, type Scenario } from './scenarios';
+import type { WorkerJob, WorkerReply } from './worker';
 
 const root = resolve(__dirname, '..', '..'); // compiled to dist/bench/
 const { values: args } = parseArgs({
@@ -19,14 +20,19 @@ const { values: args } = parseArgs({
   },
 });
 const runs = positive('--runs', args.runs);
-const maxMinutes = positive('--max-minutes', args['max-minutes'] ?? (args.quick ? '2' : '20'));
+const maxRunMinutes = positive('--max-minutes', args['max-minutes'] ?? (args.quick ? '2' : '20'));
 const only = args.only?.split(',').map((id) => id.trim());
-const unknown = only?.filter((id) => !allScenarios.some((s) => s.id === id));
+const unknown = only?.filter((id) => !scenarios.some((s) => s.id === id));
 if (unknown?.length) throw new Error(`--only: no scenario ${unknown.join(', ')}`);
 
 let current: BenchDatabase | undefined;
+const fixtures = new Map<FixtureName, BenchDatabase>();
+let stopBroker: (() => void) | undefined;
 process.once('SIGINT', () => {
-  void (current?.drop() ?? Promise.resolve()).finally(() => process.exit(130));
+  stopBroker?.();
+  void Promise.all([current, ...fixtures.values()].map((db) => db?.drop()))
+    .catch(() => undefined)
+    .finally(() => process.exit(130));
 });
 
 async function main(): Promise<void> {
@@ -39,8 +45,13 @@ async function main(): Promise<void> {
   const unusual = nonDefaultSettings(machine);
   if (unusual.length) console.error(`warning: the server is not at its defaults (${unusual.join(', ')})`);
   const rows: ResultRow[] = [];
-  for (const scenario of allScenarios.filter((s) => !only || only.includes(s.id))) {
-    rows.push(isPending(scenario) ? pendingRow(scenario) : measuredRow(scenario, await runScenario(scenario)));
+  try {
+    for (const scenario of scenarios.filter((s) => !only || only.includes(s.id))) {
+      rows.push(measuredRow(scenario, await runScenario(scenario)));
+    }
+  } finally {
+    stopBroker?.();
+    for (const db of fixtures.values()) await db.drop();
   }
   console.log(markdownTable(rows));
   const out = join(root, 'bench', 'results', 'latest.json');
@@ -51,16 +62,28 @@ async function main(): Promise<void> {
 
 /** Runs every contender `runs` times, rotating who goes first so no one always follows the same. */
 async function runScenario(scenario: Scenario): Promise<Runs> {
-  const result: Runs = { figures: { ours: [], peer: [], limit: [] }, failures: [] };
+  const result: Runs = { figures: { ours: [], peer: [], limit: [] }, details: [], failures: [] };
+  let template: string | undefined;
+  let kafkaBrokers: string | undefined;
+  try {
+    template = scenario.fixture && (await fixture(scenario.fixture));
+    kafkaBrokers = scenario.kafka ? broker() : undefined;
+  } catch (error) {
+    result.failures.push(`ours, setup: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error(`  ${scenario.id} · setup failed: ${String(error)}`);
+    return result;
+  }
   for (let run = 0; run < runs; run++) {
     const order = scenario.contenders.map((_, i) => scenario.contenders[(i + run) % scenario.contenders.length]);
     for (const contender of order) {
       const started = Date.now();
       const label = `  ${scenario.id} · run ${run + 1}/${runs} · ${contender.padEnd(5)}`;
-      current = await createDatabase();
+      current = await createDatabase(template);
       try {
-        const value = await inWorker({ scenarioId: scenario.id, contender, url: current.url, quick: args.quick });
+        const job: Job = { scenarioId: scenario.id, contender, url: current.url, quick: args.quick, kafkaBrokers };
+        const { value, details } = await inWorker({ kind: 'scenario', job });
         result.figures[contender].push(value);
+        if (contender === 'ours' && details) result.details.push({ ...details });
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         console.error(`${label} ${fmt(value, scenario.unit)} ${scenario.unit} (${seconds} s)`);
       } catch (error) {
@@ -76,17 +99,49 @@ async function runScenario(scenario: Scenario): Promise<Runs> {
   return result;
 }
 
-function inWorker(job: Job): Promise<number> {
+/** The fixture's template database, built by a worker the first time a scenario asks for it. */
+async function fixture(name: FixtureName): Promise<string> {
+  let db = fixtures.get(name);
+  if (!db) {
+    const started = Date.now();
+    console.error(`  fixture ${name}: ${FIXTURES[name].description}${args.quick ? ' (quick size)' : ''} …`);
+    db = await createDatabase();
+    fixtures.set(name, db);
+    const { value: events } = await inWorker({ kind: 'fixture', name, url: db.url, quick: args.quick });
+    console.error(
+      `  fixture ${name}: ${events.toLocaleString('en-US')} events (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  return db.name;
+}
+
+/** KAFKA_BROKERS, or a broker of our own (scripts/kafka/broker.sh on BENCH_KAFKA_PORT, default 19592). */
+function broker(): string {
+  if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
+  if (!stopBroker) {
+    const script = join(root, 'scripts', 'kafka', 'broker.sh');
+    const env = { ...process.env, KAFKA_PORT: process.env.BENCH_KAFKA_PORT ?? '19592' };
+    execFileSync('bash', [script, 'start'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    stopBroker = () => {
+      stopBroker = undefined;
+      execFileSync('bash', [script, 'stop'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    };
+  }
+  return `127.0.0.1:${process.env.BENCH_KAFKA_PORT ?? '19592'}`;
+}
+
+function inWorker(job: WorkerJob): Promise<Measurement> {
   const execArgv = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : [];
   return new Promise((resolvePromise, reject) => {
     const child = fork(join(__dirname, 'worker.js'), [JSON.stringify(job)], { execArgv });
+    const maxMinutes = job.kind === 'fixture' ? 60 : maxRunMinutes;
     const timer = setTimeout(() => child.kill(), maxMinutes * 60_000);
     let reply: WorkerReply | undefined;
     child.on('message', (message: WorkerReply) => (reply = message));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (reply && 'value' in reply) resolvePromise(reply.value);
+      if (reply && 'value' in reply) resolvePromise(reply);
       else if (reply) reject(new Error(reply.error));
       else reject(new Error(signal ? `stopped after ${maxMinutes} min` : `worker exited with ${code}`));
     });

@@ -1,11 +1,13 @@
 import { appendScenario } from './append';
-import { pendingScenarios } from './pending';
+import { comparisonQueryScenario, httpCommandsScenario } from './http';
+import { kafkaLatencyScenario } from './kafka';
+import { rebuildScenario } from './rebuild';
 import { readStreamScenario } from './read-stream';
-import { atLeast, type PendingScenario, type Scenario } from './scenario';
+import { atLeast, type Scenario } from './scenario';
 
-export type { Job, PendingScenario, Scenario } from './scenario';
+export type { Job, Measurement, Scenario } from './scenario';
 
-/** Scenarios 1–4 of the issue; full sizes as the issue states them, quick ones 1/20–1/100. */
+/** The scenarios of the issue; full sizes as the issue states them, quick ones 1/20–1/100. */
 export const scenarios: readonly Scenario[] = [
   appendScenario({
     id: '1',
@@ -29,13 +31,8 @@ export const scenarios: readonly Scenario[] = [
     target: atLeast(2, 0.6),
   }),
   readStreamScenario,
+  rebuildScenario,
+  httpCommandsScenario,
+  comparisonQueryScenario,
+  kafkaLatencyScenario,
 ];
-
-/** Every scenario of the issue in order, runnable or not. */
-export const allScenarios: readonly (Scenario | PendingScenario)[] = [...scenarios, ...pendingScenarios].sort(
-  (a, b) => Number(a.id) - Number(b.id),
-);
-
-export function isPending(s: Scenario | PendingScenario): s is PendingScenario {
-  return 'pending' in s;
-}
