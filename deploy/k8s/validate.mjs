@@ -126,10 +126,14 @@ export async function validateManifests(dir) {
 
   for (const { file, object } of byKind('Service')) {
     const where = `${file}: Service/${object.metadata.name}`;
-    const matching = workloads.filter((w) => selects(object.spec.selector, w.object.spec.template.metadata?.labels ?? {}));
+    const matching = workloads.filter((w) =>
+      selects(object.spec.selector, w.object.spec.template.metadata?.labels ?? {}),
+    );
     if (!matching.length) problems.push(`${where}: its selector matches no pod template`);
     const ports = new Set(
-      matching.flatMap((w) => w.object.spec.template.spec.containers.flatMap((c) => (c.ports ?? []).map((p) => p.name))),
+      matching.flatMap((w) =>
+        w.object.spec.template.spec.containers.flatMap((c) => (c.ports ?? []).map((p) => p.name)),
+      ),
     );
     for (const p of object.spec.ports ?? []) {
       if (typeof p.targetPort === 'string' && !ports.has(p.targetPort)) {
@@ -158,7 +162,8 @@ export async function validateManifests(dir) {
   } else {
     const listed = new Set(kustomization.object.resources ?? []);
     for (const file of files) {
-      if (file !== kustomization.file && !listed.has(file)) problems.push(`${file}: not listed in ${kustomization.file}`);
+      if (file !== kustomization.file && !listed.has(file))
+        problems.push(`${file}: not listed in ${kustomization.file}`);
     }
     for (const file of listed) {
       if (!files.includes(file)) problems.push(`${kustomization.file}: lists ${file}, which does not exist`);
