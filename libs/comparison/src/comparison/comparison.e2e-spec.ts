@@ -287,6 +287,37 @@ describe('GET /api/v1/comparison and the tenants’ indicators (e2e)', () => {
     expect(await errors('tenantId=mr1')).toEqual(['tenantId']);
   });
 
+  it('answers the same question again from the new facts once they are applied, not from an earlier answer', async () => {
+    const enrolled = (body: ComparisonResult) =>
+      body.indicators.find((i) => i.code === 'families-enrolled')!.rows.find((r) => r.tenantId === 'mr2')!.actual;
+    const path = '/api/v1/comparison?asOf=2021-06-30&indicator=families-enrolled';
+    const before = (await get(path, analyst()).expect(200)).body as ComparisonResult;
+    expect((await get(path, analyst()).expect(200)).body).toEqual(before);
+
+    const id = randomUUID();
+    await new EnrolCaseHandler(
+      new CommandRunner(e2e.store),
+      new ProgrammePeriodLookup(e2e.store),
+      new PostgresTenantDirectory(e2e.owner),
+    ).execute(
+      { caseId: 'mr2-NEW-0001', siteTeryt: MACROREGIONS.mr2.gmina.teryt, householdSize: 2, caseUnit: 'ggk' },
+      {
+        tenantId: 'mr2',
+        actor: { sub: 'admin@mr2', role: 'tenant-admin', tenantId: 'mr2' },
+        commandId: id,
+        correlationId: id,
+        causationId: id,
+      },
+      '2020-05-04',
+    );
+    await e2e.project(['mr2']);
+
+    const after = (await get(path, analyst()).expect(200)).body as ComparisonResult;
+    expect(enrolled(after)).toBe(enrolled(before)! + 1);
+    const fresh = (b: ComparisonResult) => b.tenants.find((t) => t.id === 'mr2')!.freshness.position;
+    expect(fresh(after)).not.toBe(fresh(before));
+  });
+
   it('is described in the OpenAPI document: parameters, JSON schema, CSV and XLSX', () => {
     const op = e2e.openApi.paths['/api/v1/comparison'].get!;
     expect((op.parameters as { name: string; in: string }[]).map((p) => `${p.in}:${p.name}`).sort()).toEqual([

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   inAggregateScope,
@@ -9,9 +10,9 @@ import {
   type TenantDirectory,
 } from '@kooperacja/platform';
 import { quarterOf, todayInPoland } from '../comparison-metrics/days';
-import { readFreshness, readQuarterSums } from '../comparison-metrics/comparison-metrics.query';
-import { evaluate, type IndicatorCell, type SeriesPoint } from './comparison.maths';
-import { INDICATOR_DEFINITIONS, metricsRead, type Unit } from './indicators';
+import { readFreshness, readQuarterSums, type TenantFreshness } from '../comparison-metrics/comparison-metrics.query';
+import { evaluate, type IndicatorCell, type QuarterSum, type SeriesPoint } from './comparison.maths';
+import { INDICATOR_DEFINITIONS, metricsRead, type IndicatorDefinition, type Unit } from './indicators';
 
 export type AsOfKind = 'business' | 'record';
 
@@ -55,11 +56,20 @@ export interface ComparisonResult {
   readonly series: readonly SeriesPoint[];
 }
 
+interface TenantInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+}
+
 /** Who asks: an analyst (every tenant, aggregate scope) or a tenant's user (that tenant only). */
 export type ComparisonScope = { readonly kind: 'analyst' } | { readonly kind: 'tenant'; readonly tenantId: string };
 
 @Injectable()
 export class ComparisonService {
+  /** Answers by question and freshness; a few hundred kB each at most. */
+  private readonly answers = new LRUCache<string, ComparisonResult>({ max: 64 });
+
   constructor(
     @Inject(READ_MODELS) private readonly dataSource: DataSource,
     @Inject(TENANT_DIRECTORY) private readonly directory: TenantDirectory,
@@ -77,21 +87,47 @@ export class ComparisonService {
       : INDICATOR_DEFINITIONS;
     const ids = tenants.map((t) => t.id);
 
-    const read = async (em: EntityManager) => ({
-      sums: await readQuarterSums(em, {
+    // The answer is a function of the question and of how far the cube goes per tenant: with the
+    // same freshness (the last event applied, written with every batch) it is the same answer.
+    const read = async (em: EntityManager): Promise<ComparisonResult> => {
+      const freshness = await readFreshness(em, ids);
+      const key = JSON.stringify([
+        scope,
+        asOf,
+        asOfKind,
+        request.from,
+        request.to,
+        tenants,
+        definitions.map((d) => d.code),
+        freshness,
+      ]);
+      const known = this.answers.get(key);
+      if (known) return known;
+      const sums = await readQuarterSums(em, {
         tenants: ids,
         ...(asOfKind === 'business' ? { occurredBy: asOf } : { recordedBy: asOf }),
         ...(request.indicator ? { metrics: metricsRead(definitions) } : {}),
-      }),
-      freshness: await readFreshness(em, ids),
-    });
-    const { sums, freshness } =
-      scope.kind === 'tenant'
-        ? await inTenant(this.dataSource, scope.tenantId, read)
-        : await inAggregateScope(this.dataSource, read);
+      });
+      const answer = this.answer(asOf, asOfKind, tenants, definitions, freshness, sums, request);
+      this.answers.set(key, answer);
+      return answer;
+    };
+    return scope.kind === 'tenant'
+      ? inTenant(this.dataSource, scope.tenantId, read)
+      : inAggregateScope(this.dataSource, read);
+  }
 
+  private answer(
+    asOf: string,
+    asOfKind: AsOfKind,
+    tenants: readonly TenantInfo[],
+    definitions: readonly IndicatorDefinition[],
+    freshness: readonly TenantFreshness[],
+    sums: readonly QuarterSum[],
+    request: ComparisonRequest,
+  ): ComparisonResult {
+    const ids = tenants.map((t) => t.id);
     const { cells, series } = evaluate(definitions, sums, ids, seriesRange(request, asOf, asOfKind, sums));
-
     const byTenant = new Map(freshness.map((f) => [f.tenantId, f]));
     return {
       asOf,
@@ -117,8 +153,10 @@ export class ComparisonService {
     };
   }
 
-  private async tenantsFor(request: ComparisonRequest, scope: ComparisonScope) {
-    const active = (await this.directory.list()).filter((t) => t.status === 'active');
+  private async tenantsFor(request: ComparisonRequest, scope: ComparisonScope): Promise<TenantInfo[]> {
+    const active = (await this.directory.list())
+      .filter((t) => t.status === 'active')
+      .map(({ id, name, nameEn }) => ({ id, name, nameEn }));
     if (scope.kind === 'tenant') return active.filter((t) => t.id === scope.tenantId);
     if (!request.tenants) return active;
     const unknown = request.tenants.filter((id) => !active.some((t) => t.id === id));
