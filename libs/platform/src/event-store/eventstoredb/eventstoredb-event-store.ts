@@ -28,13 +28,12 @@ import {
 } from '../event-store.port';
 import { EventStoreUnavailableError, IdempotencyConflictError } from '../errors';
 import { comparePositions, type Position } from '../position';
-import { assertStreamId, assertTenantId, assertTenantScope } from '../validation';
+import { assertAppendable, assertStreamId, assertTenantId, assertTenantScope, clampReadLimit } from '../validation';
 import {
   checkDuplicates,
   fromClientPosition,
   fromRecordedEvent,
   planAllRead,
-  readLimit,
   toClientExpectedRevision,
   toClientPosition,
   toEventData,
@@ -43,8 +42,6 @@ import {
   type AllReadPlan,
   type StoredId,
 } from './eventstoredb-mapping';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EventStoreDbOptions {
   /**
@@ -96,16 +93,7 @@ export class EventStoreDbEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertTenantId(tenantId);
-    assertStreamId(streamId);
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    for (const e of events) {
-      if (!UUID.test(e.id)) throw new RangeError(`event id must be a UUID, got ${JSON.stringify(e.id)}`);
-      if (!e.type) throw new RangeError('event type is required');
-      if (e.metadata?.tenantId !== tenantId) {
-        throw new RangeError(`event ${e.id}: metadata.tenantId must be "${tenantId}"`);
-      }
-    }
+    assertAppendable(tenantId, streamId, events);
     const expected = toClientExpectedRevision(expectedRevision);
     const name = toStreamName(tenantId, streamId);
 
@@ -147,7 +135,7 @@ export class EventStoreDbEventStore implements EventStore {
     assertTenantId(tenantId);
     assertStreamId(streamId);
     const backwards = options.direction === 'backwards';
-    const maxCount = options.limit === undefined ? undefined : readLimit(options.limit, Number.MAX_SAFE_INTEGER);
+    const maxCount = options.limit === undefined ? undefined : clampReadLimit(options.limit, Number.MAX_SAFE_INTEGER);
     if (
       options.fromRevision !== undefined &&
       (!Number.isSafeInteger(options.fromRevision) || options.fromRevision < 0)
@@ -165,7 +153,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     assertTenantScope(options.tenant);
-    const limit = readLimit(options.limit);
+    const limit = clampReadLimit(options.limit);
     const head = await this.lastPositionOfAll();
     if (!head || (options.after && comparePositions(options.after, head) >= 0)) return [];
     return this.readFiltered(planAllRead(options.tenant, options.eventTypePrefixes), options, head, limit);

@@ -6,7 +6,6 @@ import {
   fromRecordedEvent,
   parseStreamName,
   planAllRead,
-  readLimit,
   toClientExpectedRevision,
   toEventData,
   toStreamName,
@@ -176,12 +175,5 @@ describe('EventStoreDB mapping', () => {
     it('a batch mixing stored and new ids is refused, naming the stored ones', () => {
       expect(checkDuplicates([ID_A, ID_C], tail)).toEqual({ kind: 'partial', storedIds: [ID_A] });
     });
-  });
-
-  it('bounds read limits like the PostgreSQL adapter', () => {
-    expect(readLimit(undefined)).toBe(1000);
-    expect(readLimit(50_000)).toBe(10_000);
-    expect(readLimit(7)).toBe(7);
-    expect(() => readLimit(0)).toThrow(/positive integer/);
   });
 });

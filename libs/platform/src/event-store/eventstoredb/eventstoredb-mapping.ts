@@ -172,13 +172,3 @@ export function checkDuplicates(ids: readonly string[], tail: readonly StoredId[
   const newest = found.reduce((a, b) => (b.revision > a.revision ? b : a));
   return { kind: 'all', position: newest.position };
 }
-
-const DEFAULT_READ_LIMIT = 1000;
-const MAX_READ_LIMIT = 10_000;
-
-/** The same bounds as the PostgreSQL adapter: default 1000, at most `max`. */
-export function readLimit(limit: number | undefined, max = MAX_READ_LIMIT): number {
-  if (limit === undefined) return Math.min(DEFAULT_READ_LIMIT, max);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  return Math.min(limit, max);
-}

@@ -12,11 +12,7 @@ import {
 } from '../event-store.port';
 import { EventStoreUnavailableError, IdempotencyConflictError, WrongExpectedRevisionError } from '../errors';
 import { START, type Position } from '../position';
-import { assertStreamId, assertTenantId, assertTenantScope } from '../validation';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DEFAULT_READ_LIMIT = 1000;
-const MAX_READ_LIMIT = 10_000;
+import { assertAppendable, assertStreamId, assertTenantId, assertTenantScope, clampReadLimit } from '../validation';
 
 interface EventRow {
   global_position: string;
@@ -44,16 +40,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertTenantId(tenantId);
-    assertStreamId(streamId);
-    if (events.length === 0) throw new RangeError('append needs at least one event');
-    for (const e of events) {
-      if (!UUID.test(e.id)) throw new RangeError(`event id must be a UUID, got ${JSON.stringify(e.id)}`);
-      if (!e.type) throw new RangeError('event type is required');
-      if (e.metadata?.tenantId !== tenantId) {
-        throw new RangeError(`event ${e.id}: metadata.tenantId must be "${tenantId}"`);
-      }
-    }
+    assertAppendable(tenantId, streamId, events);
     const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })));
     const { rows } = await this.query<{
       status: string;
@@ -100,7 +87,7 @@ export class PostgresEventStore implements EventStore {
         tenantId,
         streamId,
         from,
-        options.limit === undefined ? null : clampLimit(options.limit, Number.MAX_SAFE_INTEGER),
+        options.limit === undefined ? null : clampReadLimit(options.limit, Number.MAX_SAFE_INTEGER),
       ],
     );
     return rows.map(toRecorded);
@@ -109,7 +96,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     assertTenantScope(options.tenant);
     const after = options.after ?? START;
-    const params: unknown[] = [after.commit.toString(), after.prepare.toString(), clampLimit(options.limit)];
+    const params: unknown[] = [after.commit.toString(), after.prepare.toString(), clampReadLimit(options.limit)];
     let where = `(transaction_id, global_position) > ($1::xid8, $2::bigint)
        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
     if (options.tenant !== ALL_TENANTS) {
@@ -176,12 +163,6 @@ function encodeExpected(expected: ExpectedRevision): number {
       }
       return expected;
   }
-}
-
-function clampLimit(limit: number | undefined, max = MAX_READ_LIMIT): number {
-  if (limit === undefined) return Math.min(DEFAULT_READ_LIMIT, max);
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  return Math.min(limit, max);
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
