@@ -1,14 +1,17 @@
 import { readConfig } from '@kooperacja/platform';
-import { startProjector } from './projector';
+import { startProjector, type RunningProjector } from './projector';
 
-/** The projector as its own process: projections and the Kafka relay, stopped cleanly by SIGTERM. */
+/**
+ * The projector as its own process: projections and the Kafka relay. SIGTERM/SIGINT (also while
+ * it is still starting) let every partition finish its batch and commit its checkpoint, then exit 0.
+ */
 async function main() {
-  const projector = await startProjector(readConfig());
+  let starting: Promise<RunningProjector> | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.warn(`[projector] ${signal}: finishing the current batches and stopping`);
-      projector
-        .stop()
+      Promise.resolve(starting)
+        .then((projector) => projector?.stop())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           console.error(error);
@@ -16,6 +19,8 @@ async function main() {
         });
     });
   }
+  starting = startProjector(readConfig());
+  await starting;
 }
 
 main().catch((error) => {

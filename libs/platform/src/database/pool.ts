@@ -21,5 +21,9 @@ export function createPool(databaseUrl: string, options: PoolOptions = {}): Pool
     // A pooled idle client lost its connection (e.g. a server restart); pg discards it and
     // the next checkout opens a new one.
   });
+  // A checked-out client whose connection is cut (server restart, pg_terminate_backend) fails
+  // its queries *and* emits 'error'; without a listener that event would kill the process. The
+  // pool drops such a client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }

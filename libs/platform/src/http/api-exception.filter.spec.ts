@@ -9,6 +9,7 @@ import {
 } from '../event-store/errors';
 import { mapError } from './api-exception.filter';
 import { requestHash } from './idempotency/request-hash';
+import { illFormedText } from './validation';
 
 const statusOf = (e: unknown) => mapError(e).status;
 
@@ -56,5 +57,16 @@ describe('request hash for idempotency', () => {
     expect(requestHash({ a: [1, 2] })).not.toBe(requestHash({ a: [2, 1] }));
     expect(requestHash({ a: '1' })).not.toBe(requestHash({ a: 1 }));
     expect(requestHash(undefined)).toBe(requestHash(null));
+  });
+});
+
+describe('text that is not well-formed Unicode', () => {
+  it('names every field holding a lone surrogate, nested ones and keys included', () => {
+    expect(illFormedText({ name: 'Zażółć 🙂', email: 'a\ud800@x.pl', members: [{ note: '\udc00x' }] })).toEqual([
+      'email',
+      'members[0].note',
+    ]);
+    expect(illFormedText({ ['k\ud800']: 1, ok: 'ł' })).toEqual(['k\ud800']);
+    expect(illFormedText('🙂')).toEqual([]);
   });
 });

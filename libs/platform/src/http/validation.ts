@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { errorBody, type FieldError } from './error-body';
 
 /** A request failed validation: 400 with one entry per field and broken rule. */
@@ -8,9 +14,50 @@ export class ValidationFailedException extends BadRequestException {
   }
 }
 
+/**
+ * Refuses text that is not well-formed Unicode (a lone surrogate, e.g. `"\ud800"` in JSON)
+ * before the validators see it: some of them (e-mail, URL) crash on it, and nothing may store it.
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const bad = illFormedText(value);
+      if (bad.length) {
+        throw new ValidationFailedException(
+          bad.map((field) => ({ field, reason: `${field || 'the value'} must be well-formed Unicode text` })),
+        );
+      }
+    }
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      // A validator that throws on odd input: still the caller's input at fault, not a 500.
+      throw new ValidationFailedException([{ field: '', reason: `the ${metadata.type} could not be validated` }]);
+    }
+  }
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+/** Paths of strings (and keys) in `value` with lone surrogates. */
+export function illFormedText(value: unknown, path = '', depth = 0): string[] {
+  if (typeof value === 'string') return wellFormed(value) ? [] : [path];
+  if (value === null || typeof value !== 'object' || depth > 32) return [];
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k;
+    if (!wellFormed(k)) out.push(at);
+    else out.push(...illFormedText(v, at, depth + 1));
+  }
+  return out;
+}
+
 /** The global pipe: unknown properties are refused, payloads become their DTO classes. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

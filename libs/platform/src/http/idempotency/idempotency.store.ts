@@ -72,11 +72,28 @@ export class IdempotencyStore {
 
   /**
    * Forgets an unfinished claim, so a retry runs the request again (commands are idempotent by
-   * id). Tried a few times on fresh connections: the failure being handled is often a lost
-   * connection, and a claim left behind would answer retries with 409 until it goes stale.
+   * id). The failure being handled is often a lost connection, so this retries on fresh
+   * connections, and when the database stays away keeps retrying in the background: a claim left
+   * behind would answer every retry with 409 until it went stale.
    */
-  async release(scope: IdempotencyScope, attempts = 3): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+  async release(scope: IdempotencyScope): Promise<void> {
+    if (await this.tryRelease(scope, 3)) return;
+    const key = `${scope.tenantId}\n${scope.subject}\n${scope.key}`;
+    if (this.releasing.has(key)) return;
+    this.releasing.add(key);
+    void (async () => {
+      const deadline = Date.now() + this.staleAfterSeconds * 1000;
+      while (Date.now() < deadline && !(await this.tryRelease(scope, 1))) {
+        await new Promise((r) => setTimeout(r, 250).unref());
+      }
+      this.releasing.delete(key);
+    })();
+  }
+
+  private readonly releasing = new Set<string>();
+
+  private async tryRelease(scope: IdempotencyScope, attempts: number): Promise<boolean> {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await withTenantTransaction(this.appPool, scope.tenantId, (client) =>
           client.query(
@@ -85,11 +102,11 @@ export class IdempotencyStore {
             [scope.tenantId, scope.subject, scope.key],
           ),
         );
-        return;
-      } catch (error) {
-        if (attempt >= attempts) throw error;
-        await new Promise((r) => setTimeout(r, 50 * attempt));
+        return true;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50 * attempt).unref());
       }
     }
+    return false;
   }
 }
