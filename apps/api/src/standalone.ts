@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadDemoData } from '@kooperacja/history';
 import {
   PostgresEventStore,
+  protectPersonalData,
   PostgresTenantDirectory,
   appRoleName,
   createPool,
@@ -43,7 +44,10 @@ async function main() {
     // The real history of the three macroregions and the synthetic pilot, when the store is empty.
     const pool = createPool(config.databaseUrl, { max: 4, applicationName: 'kooperacja-demo-data' });
     try {
-      await loadDemoData({ store: new PostgresEventStore(pool), tenants: new PostgresTenantDirectory(pool) }, log);
+      await loadDemoData(
+        { store: protectPersonalData(new PostgresEventStore(pool), pool), tenants: new PostgresTenantDirectory(pool) },
+        log,
+      );
     } finally {
       await pool.end();
     }

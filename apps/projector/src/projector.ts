@@ -3,6 +3,7 @@ import {
   appRoleName,
   createPool,
   PostgresEventStore,
+  protectPersonalData,
   ProjectionRunner,
   type AppendSignal,
   type PlatformConfig,
@@ -83,7 +84,7 @@ export async function startProjector(
   }
 
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-projector' });
-  const runner = new ProjectionRunner(pool, new PostgresEventStore(pool), projections, {
+  const runner = new ProjectionRunner(pool, protectPersonalData(new PostgresEventStore(pool), pool), projections, {
     databaseUrl: config.databaseUrl,
     batchSize: options.batchSize,
     pollIntervalMs: config.projectionPollMs,

@@ -8,6 +8,7 @@ export * from './auth';
 export * from './tenancy';
 export * from './http';
 export * from './audit';
+export * from './privacy';
 export * from './read-models';
 export * from './observability';
 export * from './logging';

@@ -19,6 +19,7 @@ import {
 } from '@kooperacja/history';
 import {
   PostgresEventStore,
+  protectPersonalData,
   PostgresTenantDirectory,
   createPool,
   readConfig,
@@ -178,7 +179,11 @@ async function withStore(
   const config = readConfig();
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-cli-history' });
   try {
-    await work({ store: new PostgresEventStore(pool), tenants: new PostgresTenantDirectory(pool), pool });
+    await work({
+      store: protectPersonalData(new PostgresEventStore(pool), pool),
+      tenants: new PostgresTenantDirectory(pool),
+      pool,
+    });
   } finally {
     await pool.end();
   }

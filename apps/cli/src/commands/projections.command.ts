@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { allProjections } from '@kooperacja/composition';
 import {
   PostgresEventStore,
+  protectPersonalData,
   ProjectionRebuilder,
   appRoleName,
   createPool,
@@ -40,9 +41,14 @@ export function registerProjectionsCommands(program: Command): void {
       const config = readConfig();
       const pool = createPool(config.databaseUrl, { max: 8, applicationName: 'kooperacja-cli-rebuild' });
       try {
-        const rebuilder = new ProjectionRebuilder(pool, new PostgresEventStore(pool), config.databaseUrl, {
-          readerRole: appRoleName(),
-        });
+        const rebuilder = new ProjectionRebuilder(
+          pool,
+          protectPersonalData(new PostgresEventStore(pool), pool),
+          config.databaseUrl,
+          {
+            readerRole: appRoleName(),
+          },
+        );
         for (const p of name === 'all' ? allProjections() : [find(name)]) {
           const r = await rebuilder.rebuild(p);
           console.log(

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
   PostgresEventStore,
+  protectPersonalData,
   PostgresTenantDirectory,
   TenantDataEraser,
   TenantLifecycle,
@@ -91,7 +92,12 @@ async function withLifecycle(
   const pool = createPool(config.databaseUrl, { max: 2, applicationName: 'kooperacja-cli-tenants' });
   try {
     const directory = new PostgresTenantDirectory(pool, 0);
-    const lifecycle = new TenantLifecycle(pool, new PostgresEventStore(pool), directory, new TenantDataEraser(pool));
+    const lifecycle = new TenantLifecycle(
+      pool,
+      protectPersonalData(new PostgresEventStore(pool), pool),
+      directory,
+      new TenantDataEraser(pool),
+    );
     await work({ lifecycle, directory, exportDir: config.exportDir });
   } finally {
     await pool.end();

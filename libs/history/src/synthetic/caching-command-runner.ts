@@ -1,13 +1,11 @@
 import {
   CommandRunner,
   WrongExpectedRevisionError,
-  eventIdFor,
+  eventsToAppend,
   fold,
   type Command,
-  type CommandContext,
   type CommandResult,
   type DomainEvent,
-  type EventMetadata,
   type EventStore,
   type RunCommand,
 } from '@kooperacja/platform';
@@ -61,12 +59,7 @@ export class CachingCommandRunner extends CommandRunner {
     if (decided.length === 0) {
       return { streamId, events: [], eventIds: [], revision: stream.revision, state, alreadyApplied: false };
     }
-    const toAppend = decided.map((e, i) => ({
-      id: eventIdFor(context.commandId, i),
-      type: cmd.catalogue.storedNameOf(e.type),
-      data: e.data,
-      metadata: metadataFor(context, cmd.occurredAt, cmd.catalogue.schemaVersionOf(e.type)),
-    }));
+    const toAppend = eventsToAppend(cmd, decided);
     const result = await this.events.append(
       context.tenantId,
       streamId,
@@ -112,18 +105,4 @@ export class CachingCommandRunner extends CommandRunner {
     }
     return stream;
   }
-}
-
-/** The metadata the platform's runner stamps on every event (kept equal by the equivalence int-spec). */
-function metadataFor(context: CommandContext, occurredAt: string, schemaVersion: number): EventMetadata {
-  return {
-    ...context.metadata,
-    tenantId: context.tenantId,
-    commandId: context.commandId,
-    correlationId: context.correlationId,
-    causationId: context.causationId,
-    actor: context.actor,
-    occurredAt,
-    schemaVersion,
-  };
 }

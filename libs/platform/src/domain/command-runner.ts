@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { Actor, EventMetadata, EventStore, RecordedEvent } from '../event-store/event-store.port';
+import type { Actor, EventMetadata, EventStore, EventToAppend, RecordedEvent } from '../event-store/event-store.port';
 import { WrongExpectedRevisionError } from '../event-store/errors';
 import { fold, type Command, type Decider, type DomainEvent } from './decider';
 import type { EventCatalogue } from './event-catalogue';
@@ -84,12 +84,7 @@ export class CommandRunner {
       if (decided.length === 0) {
         return { streamId: cmd.streamId, events: [], eventIds: [], revision: current, state, alreadyApplied: false };
       }
-      const toAppend = decided.map((e, i) => ({
-        id: eventIdFor(cmd.context.commandId, i),
-        type: cmd.catalogue.storedNameOf(e.type),
-        data: e.data,
-        metadata: metadataFor(cmd.context, cmd.occurredAt, cmd.catalogue.schemaVersionOf(e.type)),
-      }));
+      const toAppend = eventsToAppend(cmd, decided);
       try {
         const result = await this.store.append(
           cmd.context.tenantId,
@@ -126,6 +121,23 @@ export class CommandRunner {
     );
     return { state, revision: history.length ? history[history.length - 1].revision : -1, history };
   }
+}
+
+/** The events a command decided, as the store appends them: ids, stored names, metadata, personal fields. */
+export function eventsToAppend<E extends DomainEvent>(
+  cmd: Pick<RunCommand<unknown, Command, E>, 'catalogue' | 'context' | 'occurredAt' | 'streamId'>,
+  decided: readonly E[],
+): EventToAppend[] {
+  return decided.map((e, i) => {
+    const personalData = cmd.catalogue.personalDataOf(e.type, e.data, cmd.streamId);
+    return {
+      id: eventIdFor(cmd.context.commandId, i),
+      type: cmd.catalogue.storedNameOf(e.type),
+      data: e.data,
+      metadata: metadataFor(cmd.context, cmd.occurredAt, cmd.catalogue.schemaVersionOf(e.type)),
+      ...(personalData ? { personalData } : {}),
+    };
+  });
 }
 
 function metadataFor(context: CommandContext, occurredAt: string, schemaVersion: number): EventMetadata {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from './decider';
+import type { PersonalDataRef } from '../event-store/event-store.port';
 
 /** How one domain event type is stored: an explicit, versioned name, never a class name. */
 export interface EventTypeDefinition {
@@ -8,6 +9,12 @@ export interface EventTypeDefinition {
   readonly storedName: string;
   /** Names of data fields holding personal data (erasable; never in ids, types or keys). */
   readonly personalFields?: readonly string[];
+  /**
+   * The data field naming the person the personal fields are about (a stable pseudonymous id,
+   * e.g. 'personId'). Their values are encrypted under that subject's key, so erasing the
+   * subject erases them. Without one, the stream is the subject.
+   */
+  readonly subjectField?: string;
   /** Older stored names, each with a pure function reading its data as the current version. */
   readonly upcasters?: Readonly<Record<string, (data: never) => object>>;
 }
@@ -62,6 +69,19 @@ export class EventCatalogue<E extends DomainEvent> {
     if (!entry) throw new Error(`unknown stored event type ${storedName}`);
     const current = entry.upcast ? entry.upcast(data as never) : data;
     return { type: entry.def.type, data: current } as E;
+  }
+
+  /**
+   * Which personal fields of this event are set and whose they are: what the event store
+   * encrypts under the subject's key. Undefined when the event holds no personal value.
+   */
+  personalDataOf(type: E['type'], data: object, streamId: string): PersonalDataRef | undefined {
+    const def = this.definitionOf(type);
+    const values = data as Record<string, unknown>;
+    const fields = (def.personalFields ?? []).filter((f) => values[f] !== undefined && values[f] !== null);
+    if (fields.length === 0) return undefined;
+    const subject = def.subjectField ? values[def.subjectField] : undefined;
+    return { subjectId: typeof subject === 'string' && subject ? subject : streamId, fields };
   }
 
   definitions(): EventTypeDefinition[] {

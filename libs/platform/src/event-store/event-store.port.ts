@@ -26,12 +26,24 @@ export interface EventMetadata {
   readonly [extension: string]: unknown;
 }
 
+/** The personal fields of an event to append and the (pseudonymous) subject they are about. */
+export interface PersonalDataRef {
+  readonly subjectId: string;
+  /** Top-level data fields holding personal values. */
+  readonly fields: readonly string[];
+}
+
 /** An event to append. `id` must be stable across retries of the same command. */
 export interface EventToAppend<Data = unknown> {
   readonly id: string;
   readonly type: string;
   readonly data: Data;
   readonly metadata: EventMetadata;
+  /**
+   * Set by the command runner from the event catalogue: the privacy layer
+   * (`PersonalDataProtectingStore`) encrypts these fields under the subject's key. Never stored.
+   */
+  readonly personalData?: PersonalDataRef;
 }
 
 /** An event as stored. */

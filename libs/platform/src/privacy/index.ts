@@ -1,0 +1,13 @@
+export * from './envelope';
+export * from './master-key';
+export * from './subject-keys';
+export * from './personal-data-store';
+export * from './protect';
+export * from './subject.events';
+export * from './subject.decider';
+export * from './personal-data.service';
+export * from './privacy.controller';
+export * from './privacy.module';
+export * from './integration';
+export * from './tokens';
+export { PrivacySubjectKeys1732500000000 } from './1732500000000-privacy-subject-keys';
