@@ -1,6 +1,7 @@
 import { decisionsIntegrationMappers } from '@kooperacja/decisions';
 import { groupsIntegrationMappers } from '@kooperacja/groups';
 import { pilotIntegrationMappers } from '@kooperacja/pilot';
+import { privacyIntegrationMappers } from '@kooperacja/platform';
 import type { IntegrationEventMapper } from '@kooperacja/platform/messaging';
 import { programmeIntegrationMappers } from '@kooperacja/programme';
 import { territoryIntegrationMappers } from '@kooperacja/territory';
@@ -16,5 +17,6 @@ export function allIntegrationEventMappers(): IntegrationEventMapper[] {
     ...groupsIntegrationMappers(),
     ...decisionsIntegrationMappers(),
     ...pilotIntegrationMappers(),
+    ...privacyIntegrationMappers(),
   ];
 }

@@ -8,7 +8,7 @@ import { IntegrationEventRegistry, readKafkaConfig, renderAsyncApi } from '@koop
 import { kafkaCommand } from './kafka-command';
 
 /** Version of the published contract (docs/asyncapi.yaml `info.version`): bump the minor on additions. */
-export const CONTRACT_VERSION = '1.0.0';
+export const CONTRACT_VERSION = '1.1.0';
 
 /**
  * docs/asyncapi.yaml and docs/schemas/*.json as generated from every context's mappers, keyed by

@@ -3,6 +3,7 @@ import { comparisonContext } from './comparison';
 import { decisionsContext } from './decisions';
 import { groupsContext } from './groups';
 import { pilotContext } from './pilot';
+import { privacyContext } from './privacy';
 import { programmeContext } from './programme';
 import { territoryContext } from './territory';
 
@@ -14,4 +15,5 @@ export const contexts: readonly ContextDescriptor[] = [
   decisionsContext,
   pilotContext,
   comparisonContext,
+  privacyContext,
 ];

@@ -1,4 +1,10 @@
-import type { Projection, ProjectionBatch, RecordedEvent } from '@kooperacja/platform';
+import {
+  ERASED_LABEL,
+  PERSONAL_DATA_ERASED,
+  type Projection,
+  type ProjectionBatch,
+  type RecordedEvent,
+} from '@kooperacja/platform';
 import { groupEventCatalogue } from '../group/group.catalogue';
 import type { GroupEvent } from '../group/group.events';
 import { evolveGroup, initialGroupState, type ExistingGroup, type GroupState } from '../group/group.state';
@@ -39,13 +45,16 @@ const T = GROUP_COMPOSITION_TABLES;
  *   person's data is deleting one row;
  * - `rm_group_meetings`: one row per meeting.
  *
+ * On `privacy.PersonalDataErased.v1` the person's values become the erased marker, as a rebuild
+ * would show them once their key is gone (in log order, so nothing read before erasure survives).
+ *
  * A batch folds each touched group's new events onto its state with the decider's own `evolve`
  * (so corrections mean here what they mean on the write side) and writes only the rows that
  * changed, one statement per table and kind of change.
  */
 export const groupCompositionProjection: Projection = {
   name: 'group-composition',
-  handles: groupEventCatalogue.definitions().map((d) => d.storedName),
+  handles: [...groupEventCatalogue.definitions().map((d) => d.storedName), PERSONAL_DATA_ERASED],
   tables: Object.values(T),
 
   ddl: (t) => [
@@ -71,7 +80,9 @@ export const groupCompositionProjection: Projection = {
        PRIMARY KEY (tenant_id, group_id, meeting_id))`,
   ],
 
-  async apply(events: readonly RecordedEvent[], batch: ProjectionBatch) {
+  async apply(all: readonly RecordedEvent[], batch: ProjectionBatch) {
+    const events = all.filter((e) => e.type !== PERSONAL_DATA_ERASED);
+    const erased = all.filter((e) => e.type === PERSONAL_DATA_ERASED).map((e) => e.data as { subjectId: string });
     const byGroup = new Map<string, RecordedEvent[]>();
     for (const e of events) {
       const groupId = String((e.data as { groupId: string }).groupId).toLowerCase();
@@ -111,6 +122,8 @@ export const groupCompositionProjection: Projection = {
     await deleteRows(client, m, tenantId, changes.meetings.removed(), MEETING_COLUMNS, MEETING_KEY);
     await upsertRows(client, m, tenantId, changes.meetings.upserted(), MEETING_COLUMNS, MEETING_KEY);
     if (people.size > 0) await upsertPeople(client, batch.table(T.people), tenantId, people);
+    // After this batch's own events: erasure is always later in the log than what it erases.
+    if (erased.length > 0) await erasePeople(client, batch.table(T.people), tenantId, erased);
     for (const [groupId, entry] of written) cache.set(batch.table(T.groups), tenantId, groupId, entry);
   },
 };
@@ -218,5 +231,24 @@ async function upsertPeople(
      ON CONFLICT (tenant_id, person_id) DO UPDATE
        SET full_name = EXCLUDED.full_name, email = EXCLUDED.email, phone = EXCLUDED.phone`,
     [tenantId, JSON.stringify(rows)],
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every value held becomes the erased marker, as the events now read; absent values stay absent. */
+async function erasePeople(
+  client: ProjectionBatch['client'],
+  table: string,
+  tenantId: string,
+  erased: readonly { subjectId: string }[],
+): Promise<void> {
+  const ids = erased.map((e) => e.subjectId).filter((id) => UUID.test(id));
+  if (ids.length === 0) return;
+  const marker = (column: string) => `${column} = CASE WHEN ${column} IS NULL THEN NULL ELSE $3 END`;
+  await client.query(
+    `UPDATE ${table} SET ${['full_name', 'email', 'phone'].map(marker).join(', ')}
+      WHERE tenant_id = $1 AND person_id = ANY($2::uuid[])`,
+    [tenantId, ids, ERASED_LABEL],
   );
 }

@@ -57,6 +57,27 @@ describe('group event catalogue', () => {
     ]);
   });
 
+  it('names the member as the subject of their personal fields, so erasing the person erases them', () => {
+    const person = '1d9e7c55-0b6a-4f43-9a0b-3f2e1d0c9b8a';
+    const joined = {
+      groupId: 'g',
+      personId: person,
+      fullName: 'Anna Kowalska',
+      email: 'a@ops.example.pl',
+      role: 'member',
+    };
+    expect(groupEventCatalogue.personalDataOf('MemberJoined', joined, 'groups.group-g')).toEqual({
+      subjectId: person,
+      fields: ['fullName', 'email'],
+    });
+    const client = { groupId: 'g', personId: person, caseId: 'c', role: 'client' };
+    expect(groupEventCatalogue.personalDataOf('MemberJoined', client, 'groups.group-g')).toBeUndefined();
+    expect(groupEventCatalogue.personalDataOf('MemberLeft', { personId: person, note: 'choroba' }, 's')).toEqual({
+      subjectId: person,
+      fields: ['note'],
+    });
+  });
+
   it('reads a stored event back as the domain event', () => {
     const stored = { groupId: 'g', dissolvedOn: '2019-03-29' };
     expect(groupEventCatalogue.toDomain('groups.GroupDissolved.v1', stored)).toEqual({

@@ -126,7 +126,7 @@ export function renderAsyncApi(
       title: `${context} events, major version ${version.slice(1)}`,
       description:
         context === PLATFORM_CONTEXT
-          ? `Platform-wide facts (tenant offboarded, personal data erased). Reserved: nothing is published here yet. ` +
+          ? `Platform-wide facts: personal data erased (record key: the subject's privacy stream). ` +
             `Per-tenant mode: \`${options.topicPrefix}.<tenant>.${context}.${version}\`.`
           : `Integration events of the ${context} context, every tenant on one topic (tenant in \`ce_tenantid\`). ` +
             `Record key: the aggregate (stream id), so one aggregate's events keep their order. ` +
