@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { loadDemoData } from '@kooperacja/history';
 import {
-  PostgresEventStore,
-  protectPersonalData,
+  selectEventStore,
   PostgresTenantDirectory,
   appRoleName,
   createPool,
@@ -43,12 +42,11 @@ async function main() {
   if (process.env.DEMO_DATA !== 'false') {
     // The real history of the three macroregions and the synthetic pilot, when the store is empty.
     const pool = createPool(config.databaseUrl, { max: 4, applicationName: 'kooperacja-demo-data' });
+    const events = selectEventStore(pool);
     try {
-      await loadDemoData(
-        { store: protectPersonalData(new PostgresEventStore(pool), pool), tenants: new PostgresTenantDirectory(pool) },
-        log,
-      );
+      await loadDemoData({ store: events.store, tenants: new PostgresTenantDirectory(pool) }, log);
     } finally {
+      await events.close();
       await pool.end();
     }
   }

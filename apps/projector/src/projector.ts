@@ -1,10 +1,11 @@
+import type { Pool } from 'pg';
 import { allIntegrationEventMappers, allProjections } from '@kooperacja/composition';
 import {
   appRoleName,
   createPool,
-  PostgresEventStore,
-  protectPersonalData,
+  PostgresTenantDirectory,
   ProjectionRunner,
+  selectEventStore,
   type AppendSignal,
   type PlatformConfig,
   type Projection,
@@ -84,7 +85,11 @@ export async function startProjector(
   }
 
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-projector' });
-  const runner = new ProjectionRunner(pool, protectPersonalData(new PostgresEventStore(pool), pool), projections, {
+  const events = selectEventStore(pool, env);
+  const runner = new ProjectionRunner(pool, events.store, projections, {
+    // es_events names the log's tenants; with EventStoreDB the tenant directory does.
+    partitions: events.kind === 'postgres' ? undefined : () => activeTenants(pool),
+    onlyTenants: list(env.PROJECTOR_TENANTS),
     databaseUrl: config.databaseUrl,
     batchSize: options.batchSize,
     pollIntervalMs: config.projectionPollMs,
@@ -103,7 +108,21 @@ export async function startProjector(
       (stopping ??= (async () => {
         await runner.stop();
         await publisher?.close();
+        await events.close();
         await pool.end();
       })()),
   };
+}
+
+async function activeTenants(pool: Pool): Promise<string[]> {
+  return (await new PostgresTenantDirectory(pool).list()).filter((t) => t.status === 'active').map((t) => t.id);
+}
+
+/** `PROJECTOR_TENANTS=mr1,mr2`: this deployment runs only these tenants (unset: every tenant). */
+function list(value: string | undefined): string[] | undefined {
+  const items = (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
 }

@@ -111,6 +111,7 @@ const pl = {
   next: 'Następna strona',
   pageOf: (page: number, pages: number) => `Strona ${page} z ${pages}`,
   none: 'brak',
+  table: 'Tabela',
 };
 
 export type Messages = typeof pl;
@@ -224,6 +225,7 @@ const en: Messages = {
   next: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   none: 'none',
+  table: 'Table',
 };
 
 export const messages: Record<Lang, Messages> = { pl, en };

@@ -24,10 +24,12 @@ export function dashboardConfig(config: PlatformConfig, env: NodeJS.ProcessEnv =
 
 /** dist/apps/web from the compiled API (dist/apps/api/src/dashboard) or from the sources (tests). */
 export function findDashboardDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const compiled = __filename.endsWith('.js'); // dist/apps/api/src/dashboard, else apps/api/src/dashboard
   const candidates = [
     env.DASHBOARD_DIR,
-    join(__dirname, '..', '..', '..', 'web'),
-    join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'web'),
+    compiled
+      ? join(__dirname, '..', '..', '..', 'web')
+      : join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'web'),
   ];
   return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'index.html'))) ?? null;
 }

@@ -18,8 +18,7 @@ import {
   type SyntheticPilotParams,
 } from '@kooperacja/history';
 import {
-  PostgresEventStore,
-  protectPersonalData,
+  selectEventStore,
   PostgresTenantDirectory,
   createPool,
   readConfig,
@@ -178,13 +177,11 @@ async function withStore(
 ): Promise<void> {
   const config = readConfig();
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-cli-history' });
+  const events = selectEventStore(pool);
   try {
-    await work({
-      store: protectPersonalData(new PostgresEventStore(pool), pool),
-      tenants: new PostgresTenantDirectory(pool),
-      pool,
-    });
+    await work({ store: events.store, tenants: new PostgresTenantDirectory(pool), pool });
   } finally {
+    await events.close();
     await pool.end();
   }
 }

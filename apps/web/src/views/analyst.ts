@@ -5,6 +5,7 @@ import { formatInstant, formatNumber, formatPercent } from '../format';
 import { codeLabel, type Lang, type Messages } from '../i18n';
 import type { AnalystFilters } from '../state';
 import type { Comparison, Indicator, IndicatorRow } from '../types';
+import { scrollable } from './common';
 
 export interface AnalystModel {
   readonly lang: Lang;
@@ -122,8 +123,9 @@ function indicatorsTable(m: AnalystModel, data: Comparison): TemplateResult {
   const { t, lang } = m;
   return html`<section aria-labelledby="indicators-title">
     <h2 id="indicators-title">${t.indicatorsTitle}</h2>
-    <div class="scroll" tabindex="0" role="region" aria-labelledby="indicators-title">
-      <table class="indicators">
+    ${scrollable(
+      `${t.table}: ${t.indicatorsTitle}`,
+      html` <table class="indicators">
         <thead>
           <tr>
             <th scope="col" rowspan="2">${t.indicator}</th>
@@ -154,8 +156,8 @@ function indicatorsTable(m: AnalystModel, data: Comparison): TemplateResult {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>
+      </table>`,
+    )}
   </section>`;
 }
 

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, formatNumber, formatPercent } from '../format';
 import { codeLabel, type Lang, type Messages } from '../i18n';
 import { HISTORY_KINDS, type HistoryKind, type HistoryRef } from '../state';
+import { scrollable } from './common';
 import type { Composition, DecisionItem, GroupListItem, History, Municipality, Page, SiteProgress } from '../types';
 
 /** A section's data: not asked yet (undefined), or the answer, or why there is none. */
@@ -58,7 +59,9 @@ function municipalities(m: TenantModel, a: TenantActions): TemplateResult {
       t,
       m.municipalities,
       (page) =>
-        html`<div class="scroll" tabindex="0" role="region" aria-labelledby="municipalities-title">
+        html`${scrollable(
+          `${t.table}: ${t.municipalities}`,
+          html`
             <table data-table="municipalities">
               <thead>
                 <tr>
@@ -97,8 +100,9 @@ function municipalities(m: TenantModel, a: TenantActions): TemplateResult {
                 )}
               </tbody>
             </table>
-          </div>
-          ${pager(t, page, t.municipalities, a.municipalitiesPage)}`,
+          `,
+        )}
+        ${pager(t, page, t.municipalities, a.municipalitiesPage)}`,
     )}
   </section>`;
 }
@@ -153,45 +157,48 @@ function groups(m: TenantModel, a: TenantActions): TemplateResult {
       t,
       m.groups,
       (page) =>
-        html`<div class="scroll" tabindex="0" role="region" aria-labelledby="groups-title">
-          <table data-table="groups">
-            <thead>
-              <tr>
-                <th scope="col">${t.name}</th>
-                <th scope="col">${t.kind}</th>
-                <th scope="col">${t.level}</th>
-                <th scope="col">${t.membersNow}</th>
-                <th scope="col">${t.norm}</th>
-                <th scope="col">${t.meetings}</th>
-                <th scope="col">${t.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${page.items.map(
-                (g) =>
-                  html`<tr data-group=${g.groupId}>
-                    <th scope="row">${g.name}</th>
-                    <td>${g.kind}</td>
-                    <td>${codeLabel(lang, g.level)}</td>
-                    <td>${g.size.members}</td>
-                    <td>${g.size.norm ?? '—'}</td>
-                    <td>${g.meetingCount}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="link"
-                        aria-label="${t.showComposition}: ${g.name}"
-                        @click=${() => a.showGroup(g.groupId, asOfInput())}
-                      >
-                        ${t.showComposition}
-                      </button>
-                      ${historyButton(t, a, { kind: 'group', id: g.groupId }, g.name)}
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>`,
+        html`${scrollable(
+          `${t.table}: ${t.groups}`,
+          html`
+            <table data-table="groups">
+              <thead>
+                <tr>
+                  <th scope="col">${t.name}</th>
+                  <th scope="col">${t.kind}</th>
+                  <th scope="col">${t.level}</th>
+                  <th scope="col">${t.membersNow}</th>
+                  <th scope="col">${t.norm}</th>
+                  <th scope="col">${t.meetings}</th>
+                  <th scope="col">${t.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${page.items.map(
+                  (g) =>
+                    html`<tr data-group=${g.groupId}>
+                      <th scope="row">${g.name}</th>
+                      <td>${g.kind}</td>
+                      <td>${codeLabel(lang, g.level)}</td>
+                      <td>${g.size.members}</td>
+                      <td>${g.size.norm ?? '—'}</td>
+                      <td>${g.meetingCount}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="link"
+                          aria-label="${t.showComposition}: ${g.name}"
+                          @click=${() => a.showGroup(g.groupId, asOfInput())}
+                        >
+                          ${t.showComposition}
+                        </button>
+                        ${historyButton(t, a, { kind: 'group', id: g.groupId }, g.name)}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          `,
+        )}`,
     )}
     ${composition(m)}
   </section>`;
@@ -228,81 +235,84 @@ function pilot(m: TenantModel, a: TenantActions): TemplateResult {
     <h2 id="pilot-title">${t.pilot}</h2>
     ${loaded(t, m.sites, ({ items }) => {
       const sum = (f: (s: SiteProgress) => number) => items.reduce((n, s) => n + f(s), 0);
-      return html`<div class="scroll" tabindex="0" role="region" aria-labelledby="pilot-title">
-        <table data-table="sites">
-          <thead>
-            <tr>
-              <th scope="col">${t.teryt}</th>
-              <th scope="col">${t.voivodeship}</th>
-              <th scope="col">${t.casesEnrolled}</th>
-              <th scope="col">${t.casesActive}</th>
-              <th scope="col">${t.plansCompleted}</th>
-              <th scope="col">${t.successRate}</th>
-              <th scope="col">${t.caseTeamMeetings}</th>
-              <th scope="col">${t.supportHours}</th>
-              <th scope="col">${t.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${items.map(
-              (s) =>
-                html`<tr data-site=${s.teryt}>
-                  <th scope="row">${s.teryt}</th>
-                  <td>${s.voivodeship}</td>
-                  <td data-value=${s.cases.enrolled}>${formatNumber(s.cases.enrolled, 0, lang)}</td>
-                  <td>${formatNumber(s.cases.active, 0, lang)}</td>
-                  <td data-value=${s.plans.completed}>${formatNumber(s.plans.completed, 0, lang)}</td>
-                  <td>${s.plans.successRate === null ? '—' : formatPercent(s.plans.successRate * 100, lang)}</td>
-                  <td>${formatNumber(s.caseTeamMeetings, 0, lang)}</td>
-                  <td>${formatNumber(s.supportHours, 1, lang)}</td>
-                  <td>${historyButton(t, a, { kind: 'site', id: s.teryt }, s.teryt)}</td>
-                </tr>`,
-            )}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="2">${t.total}</th>
-              <td data-total="enrolled">
-                ${formatNumber(
-                  sum((s) => s.cases.enrolled),
-                  0,
-                  lang,
-                )}
-              </td>
-              <td>
-                ${formatNumber(
-                  sum((s) => s.cases.active),
-                  0,
-                  lang,
-                )}
-              </td>
-              <td data-total="completed">
-                ${formatNumber(
-                  sum((s) => s.plans.completed),
-                  0,
-                  lang,
-                )}
-              </td>
-              <td></td>
-              <td>
-                ${formatNumber(
-                  sum((s) => s.caseTeamMeetings),
-                  0,
-                  lang,
-                )}
-              </td>
-              <td>
-                ${formatNumber(
-                  sum((s) => s.supportHours),
-                  1,
-                  lang,
-                )}
-              </td>
-              <td></td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>`;
+      return html`${scrollable(
+        `${t.table}: ${t.pilot}`,
+        html`
+          <table data-table="sites">
+            <thead>
+              <tr>
+                <th scope="col">${t.teryt}</th>
+                <th scope="col">${t.voivodeship}</th>
+                <th scope="col">${t.casesEnrolled}</th>
+                <th scope="col">${t.casesActive}</th>
+                <th scope="col">${t.plansCompleted}</th>
+                <th scope="col">${t.successRate}</th>
+                <th scope="col">${t.caseTeamMeetings}</th>
+                <th scope="col">${t.supportHours}</th>
+                <th scope="col">${t.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${items.map(
+                (s) =>
+                  html`<tr data-site=${s.teryt}>
+                    <th scope="row">${s.teryt}</th>
+                    <td>${s.voivodeship}</td>
+                    <td data-value=${s.cases.enrolled}>${formatNumber(s.cases.enrolled, 0, lang)}</td>
+                    <td>${formatNumber(s.cases.active, 0, lang)}</td>
+                    <td data-value=${s.plans.completed}>${formatNumber(s.plans.completed, 0, lang)}</td>
+                    <td>${s.plans.successRate === null ? '—' : formatPercent(s.plans.successRate * 100, lang)}</td>
+                    <td>${formatNumber(s.caseTeamMeetings, 0, lang)}</td>
+                    <td>${formatNumber(s.supportHours, 1, lang)}</td>
+                    <td>${historyButton(t, a, { kind: 'site', id: s.teryt }, s.teryt)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colspan="2">${t.total}</th>
+                <td data-total="enrolled">
+                  ${formatNumber(
+                    sum((s) => s.cases.enrolled),
+                    0,
+                    lang,
+                  )}
+                </td>
+                <td>
+                  ${formatNumber(
+                    sum((s) => s.cases.active),
+                    0,
+                    lang,
+                  )}
+                </td>
+                <td data-total="completed">
+                  ${formatNumber(
+                    sum((s) => s.plans.completed),
+                    0,
+                    lang,
+                  )}
+                </td>
+                <td></td>
+                <td>
+                  ${formatNumber(
+                    sum((s) => s.caseTeamMeetings),
+                    0,
+                    lang,
+                  )}
+                </td>
+                <td>
+                  ${formatNumber(
+                    sum((s) => s.supportHours),
+                    1,
+                    lang,
+                  )}
+                </td>
+                <td></td>
+              </tr>
+            </tfoot>
+          </table>
+        `,
+      )}`;
     })}
   </section>`;
 }

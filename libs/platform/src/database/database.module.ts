@@ -3,12 +3,8 @@ import type { Pool } from 'pg';
 import { deriveAppDatabaseUrl } from '../config/config';
 import { CommandRunner } from '../domain/command-runner';
 import type { EventStore } from '../event-store/event-store.port';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { selectEventStore, type SelectedEventStore } from '../event-store/select-event-store';
 import { AppendSignal } from '../event-store/subscription';
-import { loadMasterKey, type MasterKey } from '../privacy/master-key';
-import { PersonalDataProtectingStore } from '../privacy/personal-data-store';
-import { PostgresSubjectKeyStore, type SubjectKeyStore } from '../privacy/subject-keys';
-import { SUBJECT_KEYS } from '../privacy/tokens';
 import { createPool } from './pool';
 
 /** Owner connection: event store, migrations, projector writes, tenant directory. */
@@ -19,6 +15,8 @@ export const PG_POOL = Symbol('PG_POOL');
  */
 export const PG_APP_POOL = Symbol('PG_APP_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The store chosen by `EVENT_STORE` (PostgreSQL or EventStoreDB), closed at shutdown. */
+const SELECTED_EVENT_STORE = Symbol('SELECTED_EVENT_STORE');
 
 export interface DatabaseModuleOptions {
   readonly databaseUrl: string;
@@ -26,17 +24,16 @@ export interface DatabaseModuleOptions {
   readonly appDatabaseUrl?: string;
   readonly poolSize?: number;
   readonly applicationName?: string;
-  /** Wraps the subject keys of personal data; default: `loadMasterKey()` (PRIVACY_MASTER_KEY or the dev key). */
-  readonly privacyMasterKey?: MasterKey;
 }
 
 class PoolCloser implements OnApplicationShutdown {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(PG_APP_POOL) private readonly appPool: Pool,
+    @Inject(SELECTED_EVENT_STORE) private readonly events: SelectedEventStore,
   ) {}
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.pool.end(), this.appPool.end()]);
+    await Promise.all([this.pool.end(), this.appPool.end(), this.events.close()]);
   }
 }
 
@@ -63,18 +60,8 @@ export class DatabaseModule {
             }),
         },
         { provide: AppendSignal, useValue: new AppendSignal() },
-        {
-          provide: SUBJECT_KEYS,
-          inject: [PG_POOL],
-          useFactory: (pool: Pool) => new PostgresSubjectKeyStore(pool, options.privacyMasterKey ?? loadMasterKey()),
-        },
-        {
-          // Personal fields are sealed per data subject on append and opened on read (crypto-shredding).
-          provide: EVENT_STORE,
-          inject: [PG_POOL, SUBJECT_KEYS],
-          useFactory: (pool: Pool, keys: SubjectKeyStore) =>
-            new PersonalDataProtectingStore(new PostgresEventStore(pool), keys),
-        },
+        { provide: SELECTED_EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => selectEventStore(pool) },
+        { provide: EVENT_STORE, inject: [SELECTED_EVENT_STORE], useFactory: (s: SelectedEventStore) => s.store },
         {
           provide: CommandRunner,
           inject: [EVENT_STORE, AppendSignal],
@@ -83,7 +70,7 @@ export class DatabaseModule {
         },
         PoolCloser,
       ],
-      exports: [PG_POOL, PG_APP_POOL, EVENT_STORE, SUBJECT_KEYS, AppendSignal, CommandRunner],
+      exports: [PG_POOL, PG_APP_POOL, EVENT_STORE, AppendSignal, CommandRunner],
     };
   }
 }

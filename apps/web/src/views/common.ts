@@ -1,0 +1,5 @@
+import { html, type TemplateResult } from 'lit';
+
+/** A table that may scroll sideways: focusable, so a keyboard can scroll it, and named apart from its section. */
+export const scrollable = (label: string, table: TemplateResult) =>
+  html`<div class="scroll" tabindex="0" role="region" aria-label=${label}>${table}</div>`;
