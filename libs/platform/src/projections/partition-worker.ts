@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore } from '../event-store/event-store.port';
+import type { EventStore, RecordedEvent } from '../event-store/event-store.port';
 import { START, comparePositions, type Position } from '../event-store/position';
 import { versionedTable, type Projection, type ProjectionBatch } from './projection';
 
@@ -26,14 +26,36 @@ export class PartitionWorker {
 
   /** Applies the next batch; returns how many events it read (fewer than the batch size: caught up). */
   async runBatch(): Promise<number> {
-    this.position ??= await this.loadCheckpoint();
     const read = await this.store.readAll({
       tenant: this.tenantId,
-      after: this.position,
+      after: await this.currentPosition(),
       eventTypePrefixes: this.projection.handles,
       limit: this.batchSize,
     });
+    return this.applyRead(read);
+  }
+
+  /** Whether this projection applies events of this stored type. */
+  handles(type: string): boolean {
+    return this.handled.has(type);
+  }
+
+  /** Where this worker's checkpoint is (loaded once, then kept by the worker). */
+  async currentPosition(): Promise<Position> {
+    this.position ??= await this.loadCheckpoint();
+    return this.position;
+  }
+
+  /**
+   * Applies events someone read from this tenant's log right after {@link currentPosition}, in
+   * log order: this projection's own, or every type (a reader shared by several projections;
+   * the ones this projection does not handle only move its checkpoint). Same transaction and
+   * fencing as {@link runBatch}; returns how many events it was given, or 0 when the
+   * checkpoint had moved (then nothing was applied).
+   */
+  async applyRead(read: readonly RecordedEvent[]): Promise<number> {
     if (read.length === 0) return 0;
+    this.position ??= await this.loadCheckpoint();
     // Handled names double as prefixes in the read; drop the few longer names they also match.
     const events = read.filter((e) => this.handled.has(e.type));
     const last = read[read.length - 1];

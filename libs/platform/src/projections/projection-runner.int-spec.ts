@@ -195,4 +195,67 @@ describe('projection runner', () => {
     });
     await live.stop();
   });
+
+  it('rebuilds the whole set together from one read of each log: the rows of each projection, or none when one is busy', async () => {
+    for (const tenant of ['mr1', 'mr2']) {
+      for (let i = 0; i < 12; i++) {
+        await store.append(
+          tenant,
+          `s-${i}`,
+          [...events(tenant, 9), ...events(tenant, 4, 'test.Other.v1')],
+          'no_stream',
+        );
+        await store.append(tenant, `u-${i}`, events(tenant, 3, 'test.Unhandled.v1'), 'no_stream');
+      }
+    }
+    const counting = countingProjection();
+    const others: Projection = {
+      name: 'test-others',
+      handles: ['test.Other.v1'],
+      tables: ['rm_test_others'],
+      ddl: (t) => [`CREATE TABLE ${t('rm_test_others')} (tenant_id text PRIMARY KEY, n bigint NOT NULL)`],
+      async apply(evts, batch) {
+        await batch.client.query(
+          `INSERT INTO ${batch.table('rm_test_others')} AS o VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET n = o.n + $2`,
+          [batch.tenantId, evts.length],
+        );
+      },
+    };
+    const rebuilder = new ProjectionRebuilder(pool, store, db.url, { batchSize: 40 });
+
+    const busy = createPool(db.url, { max: 1 });
+    const holder = await busy.connect();
+    await holder.query(`SELECT pg_advisory_lock(hashtext('projection-rebuild'), hashtext('test-others'))`);
+    await expect(rebuilder.rebuildAll([counting, others])).rejects.toBeInstanceOf(RebuildInProgressError);
+    const { rows: untouched } = await pool.query(`SELECT projection FROM projection_versions ORDER BY 1`);
+    expect(untouched).toEqual([]);
+    holder.release();
+    await busy.end();
+
+    const results = await rebuilder.rebuildAll([counting, others]);
+    expect(results.map((r) => [r.projection, r.toVersion, r.events])).toEqual([
+      ['test-counts', 2, 2 * 12 * 13],
+      ['test-others', 2, 2 * 12 * 4],
+    ]);
+    expect(await counts(pool)).toEqual({
+      'mr1/test.Counted.v1': 108,
+      'mr1/test.Other.v1': 48,
+      'mr2/test.Counted.v1': 108,
+      'mr2/test.Other.v1': 48,
+    });
+    const { rows } = await pool.query<{ tenant_id: string; n: string }>('SELECT * FROM rm_test_others ORDER BY 1');
+    expect(rows.map((r) => [r.tenant_id, Number(r.n)])).toEqual([
+      ['mr1', 48],
+      ['mr2', 48],
+    ]);
+
+    // The live runner continues on the rebuilt version from the rebuild's checkpoints.
+    const live = runner(others, 100);
+    await live.start();
+    await store.append('mr2', 's-0', events('mr2', 1, 'test.Other.v1'), 12);
+    await eventually(async () =>
+      expect((await pool.query('SELECT n FROM rm_test_others WHERE tenant_id = $1', ['mr2'])).rows[0].n).toBe('49'),
+    );
+    await live.stop();
+  });
 });
