@@ -49,7 +49,11 @@ export async function buildFixture(name: FixtureName, url: string, quick: boolea
   try {
     const fixture = FIXTURES[name];
     await loadDemoData(
-      { store: new platform.PostgresEventStore(pool), tenants: new platform.PostgresTenantDirectory(pool) },
+      {
+        // As `npm start` loads it: personal fields sealed per data subject.
+        store: platform.protectPersonalData(new platform.PostgresEventStore(pool), pool),
+        tenants: new platform.PostgresTenantDirectory(pool),
+      },
       () => undefined,
       {
         synthetic: quick ? fixture.quick : fixture.full,

@@ -163,9 +163,8 @@ async function rebuildComparison(url: string): Promise<void> {
   ]);
   const pool = platform.createPool(url, { max: 6, applicationName: 'bench-comparison-rebuild' });
   try {
-    await new platform.ProjectionRebuilder(pool, new platform.PostgresEventStore(pool), url).rebuild(
-      comparisonMetricsProjection(),
-    );
+    const store = platform.protectPersonalData(new platform.PostgresEventStore(pool), pool);
+    await new platform.ProjectionRebuilder(pool, store, url).rebuild(comparisonMetricsProjection());
   } finally {
     await pool.end();
   }

@@ -49,8 +49,8 @@ export function registerProjectionsCommands(program: Command): void {
             readerRole: appRoleName(),
           },
         );
-        for (const p of name === 'all' ? allProjections() : [find(name)]) {
-          const r = await rebuilder.rebuild(p);
+        // "all": rebuilt together, each tenant's log read once for every projection.
+        for (const r of await rebuilder.rebuildAll(name === 'all' ? allProjections() : [find(name)])) {
           console.log(
             `${r.projection}: v${r.fromVersion} -> v${r.toVersion}, ${r.events} events from ${r.tenants.length} tenants in ${r.seconds.toFixed(1)} s`,
           );
