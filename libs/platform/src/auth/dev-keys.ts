@@ -1,6 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readOrCreateSecretFile } from '../config/secret-file';
 
 /** The locally generated ES256 key pair of `AUTH_MODE=dev`. */
 export interface DevKeys {
@@ -18,29 +17,16 @@ const FILE = 'es256.json';
  */
 export function loadOrCreateDevKeys(dir: string, env: NodeJS.ProcessEnv = process.env): DevKeys {
   if (env.NODE_ENV === 'production') throw new Error('the dev signing key is refused when NODE_ENV=production');
-  const path = join(dir, FILE);
-  try {
-    return parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const content = JSON.stringify({
-    kid: `dev-${randomUUID()}`,
-    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }),
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
-  });
-  const tmp = join(dir, `.${FILE}.${process.pid}.${randomUUID()}`);
-  writeFileSync(tmp, content, { mode: 0o600 });
-  try {
-    linkSync(tmp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(tmp);
-  }
-  return parse(readFileSync(path, 'utf8'));
+  return parse(
+    readOrCreateSecretFile(dir, FILE, () => {
+      const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      return JSON.stringify({
+        kid: `dev-${randomUUID()}`,
+        privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }),
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }),
+      });
+    }),
+  );
 }
 
 function parse(text: string): DevKeys {

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateSecretFile } from '../config/secret-file';
 import { KEY_BYTES } from './envelope';
 
 /** The key that wraps every subject key. `id` (a fingerprint) is stored beside each wrapped key. */
@@ -29,21 +30,5 @@ export function loadMasterKey(env: NodeJS.ProcessEnv = process.env): MasterKey {
     throw new Error('PRIVACY_MASTER_KEY (or PRIVACY_MASTER_KEY_FILE) is required when NODE_ENV=production');
   }
   const dir = env.PRIVACY_KEY_DIR ?? join(process.cwd(), '.data', 'privacy');
-  const path = join(dir, FILE);
-  try {
-    return masterKeyFrom(readFileSync(path, 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = join(dir, `.${FILE}.${process.pid}.${randomUUID()}`);
-  writeFileSync(tmp, randomBytes(KEY_BYTES).toString('base64'), { mode: 0o600 });
-  try {
-    linkSync(tmp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(tmp);
-  }
-  return masterKeyFrom(readFileSync(path, 'utf8'));
+  return masterKeyFrom(readOrCreateSecretFile(dir, FILE, () => randomBytes(KEY_BYTES).toString('base64')));
 }
