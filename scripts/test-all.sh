@@ -43,6 +43,12 @@ step "kcat (an independent Kafka client for the header check)"
 bash scripts/kafka/kcat-check.sh
 export TEST_KAFKA_BROKERS="$KAFKA_BROKERS"
 
+if [ ! -x /usr/bin/chromium ]; then
+  step "chromium (the dashboard's browser test drives Debian's chromium)"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium
+fi
+
 step "lint"
 npm run -s lint
 step "type check"

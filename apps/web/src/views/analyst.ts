@@ -322,7 +322,7 @@ export function analystCharts(m: AnalystModel): Map<string, ChartOption> {
     symbolSize: 14,
     data: sizes.map((i) => i.rows.find((r) => r.target !== null)?.target ?? null),
   };
-  add('group-sizes', barsPerTenant(m, data, sizes, m.t.chartGroupSizes, false, [norms]));
+  add('group-sizes', barsPerTenant(m, data, sizes, m.t.chartGroupSizes, true, [norms]));
   add('success', successChart(m, data));
   return options;
 }

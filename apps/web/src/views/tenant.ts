@@ -153,6 +153,7 @@ function groups(m: TenantModel, a: TenantActions): TemplateResult {
       <label for="group-as-of">${t.compositionAsOf}</label>
       <input id="group-as-of" type="date" .value=${m.groupAsOf ?? ''} />
     </p>
+    ${composition(m)}
     ${loaded(
       t,
       m.groups,
@@ -200,7 +201,6 @@ function groups(m: TenantModel, a: TenantActions): TemplateResult {
           `,
         )}`,
     )}
-    ${composition(m)}
   </section>`;
 }
 
