@@ -36,6 +36,12 @@ export class DatabaseHealthIndicator {
     }
   }
 
+  /** Down once the process is shutting down, so no new traffic is routed to it. */
+  draining(active: boolean, key = 'process') {
+    const indicator = this.health.check(key);
+    return active ? indicator.down({ message: 'shutting down' }) : indicator.up();
+  }
+
   /** The event store answers a read of the head of the log. */
   async eventStore(key = 'eventStore') {
     const indicator = this.health.check(key);

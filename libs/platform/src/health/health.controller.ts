@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
 import { DatabaseHealthIndicator } from './database.health';
+import { Draining } from './draining';
 
 @ApiTags('operations')
 @Public()
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly checks: DatabaseHealthIndicator,
+    private readonly draining: Draining,
   ) {}
 
   /** Liveness: the process serves HTTP. Nothing external, so an outage never restarts it. */
@@ -28,6 +30,7 @@ export class HealthController {
   })
   ready() {
     return this.health.check([
+      () => this.checks.draining(this.draining.active),
       () => this.checks.check(),
       () => this.checks.eventStore(),
       () => this.checks.broker(),

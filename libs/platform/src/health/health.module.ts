@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
+import { Draining } from './draining';
 import { HealthController } from './health.controller';
 import { READINESS_OPTIONS, readinessFrom, type ReadinessOptions } from './readiness';
 
@@ -11,8 +12,8 @@ import { READINESS_OPTIONS, readinessFrom, type ReadinessOptions } from './readi
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController],
-  providers: [DatabaseHealthIndicator],
-  exports: [DatabaseHealthIndicator],
+  providers: [DatabaseHealthIndicator, Draining],
+  exports: [DatabaseHealthIndicator, Draining],
 })
 export class HealthModule {
   static forRoot(options: Partial<ReadinessOptions> = {}): DynamicModule {
