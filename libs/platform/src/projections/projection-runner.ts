@@ -121,14 +121,17 @@ export class ProjectionRunner {
     const signal = this.options.appendSignal ?? new AppendSignal();
     const base = this.options.pollIntervalMs ?? 100;
     const max = this.options.maxPollIntervalMs ?? 1_000;
-    const batchSize = this.options.batchSize ?? 1000;
     const done = (async () => {
       let idle = base;
       while (!abort.signal.aborted) {
         try {
-          const n = await worker.runBatch();
-          if (n >= batchSize) continue;
-          idle = n > 0 ? base : Math.min(idle * 2, max);
+          // Drain while there is work: what arrived during a batch is the next batch, so an event
+          // waits for at most one batch in progress, not a poll interval; back off only when idle.
+          if ((await worker.runBatch()) > 0) {
+            idle = base;
+            continue;
+          }
+          idle = Math.min(idle * 2, max);
         } catch (error) {
           this.options.log?.(`projection ${worker.projection.name}/${worker.tenantId} failed a batch; retrying`, error);
           idle = max;
