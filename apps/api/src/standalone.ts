@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadDemoData } from '@kooperacja/history';
 import {
   selectEventStore,
+  protectPersonalData,
   PostgresTenantDirectory,
   appRoleName,
   createPool,
@@ -44,7 +45,10 @@ async function main() {
     const pool = createPool(config.databaseUrl, { max: 4, applicationName: 'kooperacja-demo-data' });
     const events = selectEventStore(pool);
     try {
-      await loadDemoData({ store: events.store, tenants: new PostgresTenantDirectory(pool) }, log);
+      await loadDemoData(
+        { store: protectPersonalData(events.store, pool), tenants: new PostgresTenantDirectory(pool) },
+        log,
+      );
     } finally {
       await events.close();
       await pool.end();

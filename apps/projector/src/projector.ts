@@ -4,6 +4,7 @@ import {
   appRoleName,
   createPool,
   PostgresTenantDirectory,
+  protectPersonalData,
   ProjectionRunner,
   selectEventStore,
   type AppendSignal,
@@ -86,7 +87,7 @@ export async function startProjector(
 
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-projector' });
   const events = selectEventStore(pool, env);
-  const runner = new ProjectionRunner(pool, events.store, projections, {
+  const runner = new ProjectionRunner(pool, protectPersonalData(events.store, pool), projections, {
     // es_events names the log's tenants; with EventStoreDB the tenant directory does.
     partitions: events.kind === 'postgres' ? undefined : () => activeTenants(pool),
     onlyTenants: list(env.PROJECTOR_TENANTS),

@@ -19,6 +19,7 @@ import {
 } from '@kooperacja/history';
 import {
   selectEventStore,
+  protectPersonalData,
   PostgresTenantDirectory,
   createPool,
   readConfig,
@@ -179,7 +180,11 @@ async function withStore(
   const pool = createPool(config.databaseUrl, { max: 10, applicationName: 'kooperacja-cli-history' });
   const events = selectEventStore(pool);
   try {
-    await work({ store: events.store, tenants: new PostgresTenantDirectory(pool), pool });
+    await work({
+      store: protectPersonalData(events.store, pool),
+      tenants: new PostgresTenantDirectory(pool),
+      pool,
+    });
   } finally {
     await events.close();
     await pool.end();

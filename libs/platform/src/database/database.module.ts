@@ -5,6 +5,10 @@ import { CommandRunner } from '../domain/command-runner';
 import type { EventStore } from '../event-store/event-store.port';
 import { selectEventStore, type SelectedEventStore } from '../event-store/select-event-store';
 import { AppendSignal } from '../event-store/subscription';
+import { loadMasterKey, type MasterKey } from '../privacy/master-key';
+import { PersonalDataProtectingStore } from '../privacy/personal-data-store';
+import { PostgresSubjectKeyStore, type SubjectKeyStore } from '../privacy/subject-keys';
+import { SUBJECT_KEYS } from '../privacy/tokens';
 import { createPool } from './pool';
 
 /** Owner connection: event store, migrations, projector writes, tenant directory. */
@@ -24,6 +28,8 @@ export interface DatabaseModuleOptions {
   readonly appDatabaseUrl?: string;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Wraps the subject keys of personal data; default: `loadMasterKey()` (PRIVACY_MASTER_KEY or the dev key). */
+  readonly privacyMasterKey?: MasterKey;
 }
 
 class PoolCloser implements OnApplicationShutdown {
@@ -60,8 +66,19 @@ export class DatabaseModule {
             }),
         },
         { provide: AppendSignal, useValue: new AppendSignal() },
+        {
+          provide: SUBJECT_KEYS,
+          inject: [PG_POOL],
+          useFactory: (pool: Pool) => new PostgresSubjectKeyStore(pool, options.privacyMasterKey ?? loadMasterKey()),
+        },
         { provide: SELECTED_EVENT_STORE, inject: [PG_POOL], useFactory: (pool: Pool) => selectEventStore(pool) },
-        { provide: EVENT_STORE, inject: [SELECTED_EVENT_STORE], useFactory: (s: SelectedEventStore) => s.store },
+        {
+          // Personal fields are sealed per data subject on append and opened on read (crypto-shredding).
+          provide: EVENT_STORE,
+          inject: [SELECTED_EVENT_STORE, SUBJECT_KEYS],
+          useFactory: (selected: SelectedEventStore, keys: SubjectKeyStore) =>
+            new PersonalDataProtectingStore(selected.store, keys),
+        },
         {
           provide: CommandRunner,
           inject: [EVENT_STORE, AppendSignal],
@@ -70,7 +87,7 @@ export class DatabaseModule {
         },
         PoolCloser,
       ],
-      exports: [PG_POOL, PG_APP_POOL, EVENT_STORE, AppendSignal, CommandRunner],
+      exports: [PG_POOL, PG_APP_POOL, EVENT_STORE, SUBJECT_KEYS, AppendSignal, CommandRunner],
     };
   }
 }
