@@ -5,7 +5,7 @@ import { formatInstant, formatNumber, formatPercent } from '../format';
 import { codeLabel, type Lang, type Messages } from '../i18n';
 import type { AnalystFilters } from '../state';
 import type { Comparison, Indicator, IndicatorRow } from '../types';
-import { scrollable } from './common';
+import { columnHeaders, scrollable } from './common';
 
 export interface AnalystModel {
   readonly lang: Lang;
@@ -91,13 +91,7 @@ function freshness(m: AnalystModel, data: Comparison): TemplateResult {
       ${t.asOfShown}: <strong data-as-of>${data.asOf}</strong> (${data.asOfKind === 'record' ? t.record : t.business})
     </p>
     <table class="freshness">
-      <thead>
-        <tr>
-          <th scope="col">${t.tenant}</th>
-          <th scope="col">${t.lastRecorded}</th>
-          <th scope="col">${t.position}</th>
-        </tr>
-      </thead>
+      ${columnHeaders([t.tenant, t.lastRecorded, t.position])}
       <tbody>
         ${data.tenants.map(
           (tenant) =>

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, formatNumber, formatPercent } from '../format';
 import { codeLabel, type Lang, type Messages } from '../i18n';
 import { HISTORY_KINDS, type HistoryKind, type HistoryRef } from '../state';
-import { scrollable } from './common';
+import { columnHeaders, scrollable } from './common';
 import type { Composition, DecisionItem, GroupListItem, History, Municipality, Page, SiteProgress } from '../types';
 
 /** A section's data: not asked yet (undefined), or the answer, or why there is none. */
@@ -63,19 +63,7 @@ function municipalities(m: TenantModel, a: TenantActions): TemplateResult {
           `${t.table}: ${t.municipalities}`,
           html`
             <table data-table="municipalities">
-              <thead>
-                <tr>
-                  <th scope="col">${t.teryt}</th>
-                  <th scope="col">${t.name}</th>
-                  <th scope="col">${t.kind}</th>
-                  <th scope="col">${t.type}</th>
-                  <th scope="col">${t.voivodeship}</th>
-                  <th scope="col">${t.status}</th>
-                  <th scope="col">${t.agreement}</th>
-                  <th scope="col">${t.pilotSince}</th>
-                  <th scope="col">${t.actions}</th>
-                </tr>
-              </thead>
+              ${columnHeaders([t.teryt, t.name, t.kind, t.type, t.voivodeship, t.status, t.agreement, t.pilotSince, t.actions])}
               <tbody>
                 ${page.items.map(
                   (row) =>
@@ -117,16 +105,7 @@ function composition(m: TenantModel): TemplateResult | typeof nothing {
       <caption>
         ${caption} (${c.size.members}${c.size.norm !== null ? `, ${t.norm.toLowerCase()} ${c.size.norm}` : ''})
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t.name}</th>
-          <th scope="col">${t.role}</th>
-          <th scope="col">${t.sector}</th>
-          <th scope="col">${t.institution}</th>
-          <th scope="col">${t.joined}</th>
-          <th scope="col">${t.left}</th>
-        </tr>
-      </thead>
+      ${columnHeaders([t.name, t.role, t.sector, t.institution, t.joined, t.left])}
       <tbody>
         ${c.members.map(
           (p) =>
@@ -162,17 +141,7 @@ function groups(m: TenantModel, a: TenantActions): TemplateResult {
           `${t.table}: ${t.groups}`,
           html`
             <table data-table="groups">
-              <thead>
-                <tr>
-                  <th scope="col">${t.name}</th>
-                  <th scope="col">${t.kind}</th>
-                  <th scope="col">${t.level}</th>
-                  <th scope="col">${t.membersNow}</th>
-                  <th scope="col">${t.norm}</th>
-                  <th scope="col">${t.meetings}</th>
-                  <th scope="col">${t.actions}</th>
-                </tr>
-              </thead>
+              ${columnHeaders([t.name, t.kind, t.level, t.membersNow, t.norm, t.meetings, t.actions])}
               <tbody>
                 ${page.items.map(
                   (g) =>
@@ -239,19 +208,7 @@ function pilot(m: TenantModel, a: TenantActions): TemplateResult {
         `${t.table}: ${t.pilot}`,
         html`
           <table data-table="sites">
-            <thead>
-              <tr>
-                <th scope="col">${t.teryt}</th>
-                <th scope="col">${t.voivodeship}</th>
-                <th scope="col">${t.casesEnrolled}</th>
-                <th scope="col">${t.casesActive}</th>
-                <th scope="col">${t.plansCompleted}</th>
-                <th scope="col">${t.successRate}</th>
-                <th scope="col">${t.caseTeamMeetings}</th>
-                <th scope="col">${t.supportHours}</th>
-                <th scope="col">${t.actions}</th>
-              </tr>
-            </thead>
+            ${columnHeaders([t.teryt, t.voivodeship, t.casesEnrolled, t.casesActive, t.plansCompleted, t.successRate, t.caseTeamMeetings, t.supportHours, t.actions])}
             <tbody>
               ${items.map(
                 (s) =>
@@ -352,16 +309,7 @@ function eventHistory(m: TenantModel, a: TenantActions): TemplateResult {
           <caption>
             ${t.historyOf} ${codeLabel(lang, m.history.kind)} ${m.history.id}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.revision}</th>
-              <th scope="col">${t.what}</th>
-              <th scope="col">${t.occurredAt}</th>
-              <th scope="col">${t.recordedAt}</th>
-              <th scope="col">${t.who}</th>
-              <th scope="col">${t.source}</th>
-            </tr>
-          </thead>
+          ${columnHeaders([t.revision, t.what, t.occurredAt, t.recordedAt, t.who, t.source])}
           <tbody>
             ${h.events.map(
               (e) =>
