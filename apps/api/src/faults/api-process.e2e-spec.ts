@@ -60,7 +60,7 @@ describe('the API process: graceful shutdown and its logs', () => {
         TENANT_EXPORT_DIR: join(dir, 'exports'),
         RATE_LIMIT_PER_MINUTE: '100000',
         KAFKA_BROKERS: '',
-        SHUTDOWN_GRACE_MS: '1500',
+        SHUTDOWN_GRACE_MS: '3000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
