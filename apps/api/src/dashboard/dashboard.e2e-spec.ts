@@ -5,9 +5,15 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { allProjections } from '@kooperacja/composition';
 import { loadDemoData } from '@kooperacja/history';
-import { appRoleName, PostgresEventStore, PostgresTenantDirectory, ProjectionRunner } from '@kooperacja/platform';
+import {
+  appRoleName,
+  PostgresEventStore,
+  PostgresTenantDirectory,
+  ProjectionRunner,
+  protectPersonalData,
+} from '@kooperacja/platform';
 import { eventually } from '@kooperacja/platform/testing';
-import { axeViolations, ensureDashboardBuilt, launchBrowser, type Browser, type WatchedPage } from '../testing/browser';
+import { axeViolations, dashboardBuild, launchBrowser, type Browser, type WatchedPage } from '../testing/browser';
 import { startE2eApp, type E2eApp } from '../testing/e2e-app';
 
 jest.setTimeout(300_000);
@@ -46,6 +52,7 @@ describe('the dashboard under /app (browser)', () => {
   let e2e: E2eApp;
   let runner: ProjectionRunner;
   let browser: Browser;
+  let web: ReturnType<typeof dashboardBuild>;
   let base: string;
   const api = (path: string, token: string) =>
     request(e2e.app.getHttpServer()).get(path).set('Authorization', `Bearer ${token}`);
@@ -62,11 +69,14 @@ describe('the dashboard under /app (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    ensureDashboardBuilt();
+    web = dashboardBuild();
+    process.env.DASHBOARD_DIR = web.dir; // read by serveDashboard when the app is created
     e2e = await startE2eApp();
+    delete process.env.DASHBOARD_DIR;
     analyst = e2e.token('analyst');
     admin = e2e.token('tenant-admin', 'mr1');
-    const store = new PostgresEventStore(e2e.owner);
+    // As npm start: personal data protected in the store, the same store for the projections.
+    const store = protectPersonalData(new PostgresEventStore(e2e.owner), e2e.owner);
     await loadDemoData({ store, tenants: new PostgresTenantDirectory(e2e.owner) }, () => undefined);
     runner = new ProjectionRunner(e2e.owner, store, allProjections(), {
       databaseUrl: e2e.db.url,
@@ -93,6 +103,7 @@ describe('the dashboard under /app (browser)', () => {
     await browser?.close();
     await runner?.stop();
     await e2e?.close();
+    web?.remove();
   });
 
   /** What the indicators table shows: per cell, the raw value it carries and the text a person reads. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -17,15 +17,22 @@ function newest(dir: string): number {
   }, 0);
 }
 
-/** Builds the dashboard (as `npm run build` does) unless dist/apps/web is newer than its sources. */
-export function ensureDashboardBuilt(): void {
+/**
+ * Builds the dashboard (as `npm run build` does) unless dist/apps/web is newer than its sources,
+ * and returns a private copy of it, so a build running meanwhile cannot pull the files away.
+ */
+export function dashboardBuild(): { readonly dir: string; remove(): void } {
   const index = join(WEB_DIST, 'index.html');
   const sources = Math.max(newest(join(WEB_SOURCES, 'src')), statSync(join(WEB_SOURCES, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.mjs'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'apps/web/vite.config.mjs'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-web-'));
+  cpSync(WEB_DIST, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A tab that records page errors and console errors (a CSP refusal is only reported there). */
