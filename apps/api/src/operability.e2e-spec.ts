@@ -1,17 +1,9 @@
 import request from 'supertest';
 import { testBrokers } from '@kooperacja/platform/messaging/testing';
 import { startE2eApp, type E2eApp } from './testing/e2e-app';
+import { PARTNERSHIP } from './testing/programme-fixtures';
 
 jest.setTimeout(90_000);
-
-const partnership = {
-  projectTitle: 'Kooperacja – efektywna i skuteczna',
-  leadPartnerId: 'rops-torun',
-  partners: [{ partnerId: 'rops-torun', name: 'ROPS w Toruniu', kind: 'ROPS', voivodeships: ['kujawsko-pomorskie'] }],
-  plannedPeriod: { start: '2018-04-01', end: '2021-03-31' },
-  budget: { total: { grosze: '1197747939', currency: 'PLN' } },
-  occurredAt: '2018-03-20',
-};
 
 /** What an operator sees: liveness, readiness with its reasons, and Prometheus metrics. */
 describe('health and metrics', () => {
@@ -42,14 +34,14 @@ describe('health and metrics', () => {
       await request(server())
         .post('/api/v1/tenants/mr2/programme/partnership')
         .set('Authorization', admin)
-        .send(partnership)
+        .send(PARTNERSHIP)
         .expect(201);
       await request(server())
         .post('/api/v1/tenants/mr2/programme/partnership')
         .set('Authorization', admin)
-        .send(partnership)
+        .send(PARTNERSHIP)
         .expect(409);
-      await request(server()).post('/api/v1/tenants/mr2/programme/partnership').send(partnership).expect(401);
+      await request(server()).post('/api/v1/tenants/mr2/programme/partnership').send(PARTNERSHIP).expect(401);
       await request(server()).get('/api/v1/tenants/mr2/nothing-here').set('Authorization', admin).expect(404);
       // The relay has a checkpoint for mr2 that is behind: it shows as lag and backlog.
       await e2e.owner.query(
@@ -98,7 +90,7 @@ describe('health and metrics', () => {
       await request(server)
         .post('/api/v1/tenants/mr2/programme/partnership')
         .set('Authorization', `Bearer ${e2e.token('tenant-admin', 'mr2')}`)
-        .send(partnership)
+        .send(PARTNERSHIP)
         .expect(201);
       await e2e.owner.query(
         `INSERT INTO projection_checkpoints (projection, version, tenant_id)

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,9 @@ import type { Pool } from 'pg';
 import { allMigrations } from '@kooperacja/composition';
 import { createPool, loadOrCreateDevKeys, signDevToken } from '@kooperacja/platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@kooperacja/platform/testing';
+import { PARTNERSHIP, partnerNo } from '../testing/programme-fixtures';
 import { buildOnce } from './build-once';
+import { killIfRunning, startChild, type Child } from './child-process';
 
 jest.setTimeout(180_000);
 
@@ -25,8 +26,8 @@ const PHONE = '+48 58 987 65 43';
 describe('the API process: graceful shutdown and its logs', () => {
   let db: TestDatabase;
   let owner: Pool;
-  let child: ChildProcess;
-  let logs = '';
+  let child: Child;
+  const logs = () => child.output();
   let base = '';
   const dir = mkdtempSync(join(tmpdir(), 'kooperacja-api-process-'));
   const keys = loadOrCreateDevKeys(join(dir, 'keys'));
@@ -46,38 +47,33 @@ describe('the API process: graceful shutdown and its logs', () => {
     owner = createPool(db.url, { max: 2 });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [API], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'info',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: db.url,
-        DATABASE_APP_URL: db.appUrl,
-        AUTH_MODE: 'dev',
-        DEV_KEYS_DIR: join(dir, 'keys'),
-        TENANT_EXPORT_DIR: join(dir, 'exports'),
-        RATE_LIMIT_PER_MINUTE: '100000',
-        KAFKA_BROKERS: '',
-        SHUTDOWN_GRACE_MS: '3000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    child = startChild(API, {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      DATABASE_APP_URL: db.appUrl,
+      AUTH_MODE: 'dev',
+      DEV_KEYS_DIR: join(dir, 'keys'),
+      TENANT_EXPORT_DIR: join(dir, 'exports'),
+      RATE_LIMIT_PER_MINUTE: '100000',
+      KAFKA_BROKERS: '',
+      SHUTDOWN_GRACE_MS: '3000',
     });
-    child.stdout!.on('data', (c: Buffer) => (logs += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (logs += c.toString()));
     await eventually(
       async () => {
-        expect(child.exitCode).toBeNull();
+        expect(child.process.exitCode).toBeNull();
         expect((await fetch(`${base}/health`)).status).toBe(200);
       },
       { timeoutMs: 60_000, intervalMs: 100 },
     ).catch((error: Error) => {
-      throw new Error(`${error.message}\napi output:\n${logs}`);
+      throw new Error(`${error.message}\napi output:\n${logs()}`);
     });
   });
   afterAll(async () => {
-    if (child?.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    killIfRunning(child);
     await owner?.end();
     await db?.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -130,16 +126,7 @@ describe('the API process: graceful shutdown and its logs', () => {
   });
 
   it('drains the requests in flight on SIGTERM, commits them, and exits 0', async () => {
-    const established = await send('POST', '/api/v1/tenants/mr2/programme/partnership', {
-      projectTitle: 'Kooperacja – efektywna i skuteczna',
-      leadPartnerId: 'rops-torun',
-      partners: [
-        { partnerId: 'rops-torun', name: 'ROPS w Toruniu', kind: 'ROPS', voivodeships: ['kujawsko-pomorskie'] },
-      ],
-      plannedPeriod: { start: '2018-04-01', end: '2021-03-31' },
-      budget: { total: { grosze: '1197747939', currency: 'PLN' } },
-      occurredAt: '2018-03-20',
-    });
+    const established = await send('POST', '/api/v1/tenants/mr2/programme/partnership', PARTNERSHIP);
     expect(established.status).toBe(201);
     const before = await eventCount();
     const inFlight = Array.from({ length: 24 }, (_, i) =>
@@ -147,7 +134,7 @@ describe('the API process: graceful shutdown and its logs', () => {
         'POST',
         '/api/v1/tenants/mr2/programme/partners',
         {
-          partner: { partnerId: `ops-${i}`, name: `OPS nr ${i}`, kind: 'MCPS', voivodeships: ['pomorskie'] },
+          partner: partnerNo(i),
           occurredAt: '2019-05-01',
         },
         admin(),
@@ -158,15 +145,13 @@ describe('the API process: graceful shutdown and its logs', () => {
       ),
     );
     await new Promise((r) => setTimeout(r, 30)); // all sent, most still being handled
-    child.kill('SIGTERM');
+    child.process.kill('SIGTERM');
     // While it drains: not ready any more, yet still answering.
     await eventually(async () => expect((await fetch(`${base}/health/ready`)).status).toBe(503));
     const results = await Promise.all(inFlight);
-    const code = await new Promise<number | null>((r) =>
-      child.exitCode !== null ? r(child.exitCode) : child.once('exit', (c) => r(c)),
-    );
+    const code = await child.exited();
     expect(code).toBe(0);
-    expect(logs).toContain('SIGTERM: draining');
+    expect(logs()).toContain('SIGTERM: draining');
     // Every request sent before SIGTERM got its answer: none cut off, none a server error.
     expect(results.filter((r) => ![201, 409].includes(r.status))).toEqual([]);
     const accepted = results.filter((r) => r.status === 201);
@@ -177,7 +162,7 @@ describe('the API process: graceful shutdown and its logs', () => {
   });
 
   it('logged JSON lines with request id, correlation, tenant and actor, and no secret or personal data', () => {
-    const lines = logs
+    const lines = logs()
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -202,7 +187,7 @@ describe('the API process: graceful shutdown and its logs', () => {
       'password',
     ];
     const personal = [PERSON.fullName, 'Źdźbłowski', PERSON.email, 'ops-test.example.pl', PHONE, '987 65 43'];
-    const found = [...secrets, ...personal].filter((s) => s && logs.includes(s));
+    const found = [...secrets, ...personal].filter((s) => s && logs().includes(s));
     expect(found).toEqual([]);
   });
 

@@ -2,26 +2,11 @@ import request from 'supertest';
 import { createPool } from '@kooperacja/platform';
 import { eventually } from '@kooperacja/platform/testing';
 import { startE2eApp, type E2eApp } from '../testing/e2e-app';
+import { PARTNERSHIP, partnerNo } from '../testing/programme-fixtures';
 
 jest.setTimeout(180_000);
 
 const base = '/api/v1/tenants/mr2/programme';
-const founder = { partnerId: 'rops-torun', name: 'ROPS w Toruniu', kind: 'ROPS', voivodeships: ['kujawsko-pomorskie'] };
-const partnership = {
-  projectTitle: 'Kooperacja – efektywna i skuteczna',
-  leadPartnerId: 'rops-torun',
-  partners: [founder],
-  plannedPeriod: { start: '2018-04-01', end: '2021-03-31' },
-  budget: { total: { grosze: '1197747939', currency: 'PLN' } },
-  source: 'seed 002',
-  occurredAt: '2018-03-20',
-};
-const partner = (n: number) => ({
-  partnerId: `ops-${n}`,
-  name: `Ośrodek Pomocy Społecznej nr ${n}`,
-  kind: 'MCPS',
-  voivodeships: ['pomorskie'],
-});
 
 interface Sent {
   readonly key: string;
@@ -41,7 +26,7 @@ describe('the API under database faults and contention', () => {
 
   beforeAll(async () => {
     e2e = await startE2eApp();
-    await request(server()).post(`${base}/partnership`).set('Authorization', auth()).send(partnership).expect(201);
+    await request(server()).post(`${base}/partnership`).set('Authorization', auth()).send(PARTNERSHIP).expect(201);
   });
   afterAll(() => e2e?.close());
 
@@ -50,7 +35,7 @@ describe('the API under database faults and contention', () => {
       .post(`${base}/partners`)
       .set('Authorization', auth())
       .set('Idempotency-Key', key)
-      .send({ partner: partner(n), occurredAt: '2019-05-01', ...extra });
+      .send({ partner: partnerNo(n), occurredAt: '2019-05-01', ...extra });
     return {
       key,
       status: res.status,
