@@ -85,13 +85,14 @@ export class DashboardApp {
     await this.onRoute();
   }
 
-  private signedOut(reason = ''): void {
+  /** Back to the sign-in form; only the user's own "sign out" also ends the provider's session. */
+  private signedOut(reason = '', endSession = false): void {
     this.me = null;
     this.comparison = null;
     this.tenant = null;
     this.signInError = reason;
     this.api.clear();
-    void this.auth.signOut();
+    void (endSession ? this.auth.signOut() : this.auth.forget());
     this.render();
   }
 
@@ -276,7 +277,7 @@ export class DashboardApp {
         >
           ${t.switchLang}
         </button>
-        ${me ? html`<button type="button" class="secondary" @click=${() => this.signedOut()}>${t.signOut}</button>` : nothing}
+        ${me ? html`<button type="button" class="secondary" @click=${() => this.signedOut('', true)}>${t.signOut}</button>` : nothing}
       </div>
     </header>`;
   }

@@ -71,11 +71,17 @@ export class Auth {
     await this.manager?.signinRedirect();
   }
 
-  async signOut(): Promise<void> {
+  /** Forgets the tokens in this tab (e.g. after the API refused them). */
+  async forget(): Promise<void> {
     sessionStorage.removeItem(DEV_TOKEN_KEY);
-    if (this.manager && this.user) {
-      this.user = null;
-      await this.manager.signoutRedirect();
-    }
+    this.user = null;
+    await this.manager?.removeUser();
+  }
+
+  /** Signing out on purpose also ends the session at the provider. */
+  async signOut(): Promise<void> {
+    const hadSession = this.user !== null;
+    await this.forget();
+    if (this.manager && hadSession) await this.manager.signoutRedirect();
   }
 }
