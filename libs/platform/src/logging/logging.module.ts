@@ -30,7 +30,7 @@ function httpLogOptions(level: Level | 'silent'): HttpLogOptions {
     customProps: (req, res) => requestLogFields(req as PlatformRequest, res),
     serializers: { req: serializeRequest, res: serializeResponse },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
   };
 }
 
