@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { dashboardBuild, launchBrowser, type Browser } from '../testing/browser';
-import { startE2eApp, type E2eApp } from '../testing/e2e-app';
+import { launchBrowser, startDashboardServer, type Browser, type DashboardServer } from '../testing/browser';
+import type { E2eApp } from '../testing/e2e-app';
 
 jest.setTimeout(180_000);
 
@@ -16,24 +16,19 @@ const base64url = (value: object | Buffer) =>
  * answered by the test (discovery, authorize, token); what is checked is what the page sends.
  */
 describe('the dashboard’s OIDC sign-in (authorization code + PKCE)', () => {
+  let server: DashboardServer;
   let e2e: E2eApp;
   let browser: Browser;
-  let web: ReturnType<typeof dashboardBuild>;
   let base: string;
 
   beforeAll(async () => {
-    web = dashboardBuild();
-    process.env.DASHBOARD_DIR = web.dir;
-    e2e = await startE2eApp({ AUTH_MODE: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'kooperacja-api' });
-    delete process.env.DASHBOARD_DIR;
-    await e2e.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(e2e.app.getHttpServer().address() as { port: number }).port}`;
+    server = await startDashboardServer({ AUTH_MODE: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'kooperacja-api' });
+    ({ e2e, base } = server);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await e2e?.close();
-    web?.remove();
+    await server?.close();
   });
 
   it('tells the page which provider and client to use, and lets it reach only that provider', async () => {

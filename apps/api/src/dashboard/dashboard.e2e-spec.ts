@@ -13,8 +13,15 @@ import {
   protectPersonalData,
 } from '@kooperacja/platform';
 import { eventually } from '@kooperacja/platform/testing';
-import { axeViolations, dashboardBuild, launchBrowser, type Browser, type WatchedPage } from '../testing/browser';
-import { startE2eApp, type E2eApp } from '../testing/e2e-app';
+import {
+  axeViolations,
+  launchBrowser,
+  startDashboardServer,
+  type Browser,
+  type DashboardServer,
+  type WatchedPage,
+} from '../testing/browser';
+import type { E2eApp } from '../testing/e2e-app';
 
 jest.setTimeout(300_000);
 
@@ -52,7 +59,7 @@ describe('the dashboard under /app (browser)', () => {
   let e2e: E2eApp;
   let runner: ProjectionRunner;
   let browser: Browser;
-  let web: ReturnType<typeof dashboardBuild>;
+  let server: DashboardServer;
   let base: string;
   const api = (path: string, token: string) =>
     request(e2e.app.getHttpServer()).get(path).set('Authorization', `Bearer ${token}`);
@@ -69,10 +76,8 @@ describe('the dashboard under /app (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    web = dashboardBuild();
-    process.env.DASHBOARD_DIR = web.dir; // read by serveDashboard when the app is created
-    e2e = await startE2eApp();
-    delete process.env.DASHBOARD_DIR;
+    server = await startDashboardServer();
+    ({ e2e, base } = server);
     analyst = e2e.token('analyst');
     admin = e2e.token('tenant-admin', 'mr1');
     // As npm start: personal data protected in the store, the same store for the projections.
@@ -94,16 +99,13 @@ describe('the dashboard under /app (browser)', () => {
       },
       { timeoutMs: 180_000, intervalMs: 500 },
     );
-    await e2e.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(e2e.app.getHttpServer().address() as { port: number }).port}`;
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await runner?.stop();
-    await e2e?.close();
-    web?.remove();
+    await server?.close();
   });
 
   /** What the indicators table shows: per cell, the raw value it carries and the text a person reads. */

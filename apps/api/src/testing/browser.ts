@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startE2eApp, type E2eApp } from './e2e-app';
 
 /** Debian's chromium; `scripts/test-all.sh` installs it when it is missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -33,6 +34,35 @@ export function dashboardBuild(): { readonly dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'kooperacja-web-'));
   cpSync(WEB_DIST, dir, { recursive: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The whole API serving a private copy of the built dashboard, listening on the loopback. */
+export interface DashboardServer {
+  readonly e2e: E2eApp;
+  /** e.g. http://127.0.0.1:41234 */
+  readonly base: string;
+  close(): Promise<void>;
+}
+
+export async function startDashboardServer(env: Record<string, string> = {}): Promise<DashboardServer> {
+  const web = dashboardBuild();
+  process.env.DASHBOARD_DIR = web.dir; // read by serveDashboard when the app is created
+  let e2e: E2eApp;
+  try {
+    e2e = await startE2eApp(env);
+  } finally {
+    delete process.env.DASHBOARD_DIR;
+  }
+  await e2e.app.listen(0, '127.0.0.1');
+  const { port } = e2e.app.getHttpServer().address() as { port: number };
+  return {
+    e2e,
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      await e2e.close();
+      web.remove();
+    },
+  };
 }
 
 /** A tab that records page errors and console errors (a CSP refusal is only reported there). */
