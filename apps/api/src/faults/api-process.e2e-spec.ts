@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { allMigrations } from '@kooperacja/composition';
 import { createPool, loadOrCreateDevKeys, signDevToken } from '@kooperacja/platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@kooperacja/platform/testing';
+import { e2eEnv } from '../testing/e2e-app';
 import { PARTNERSHIP, partnerNo } from '../testing/programme-fixtures';
 import { buildOnce } from './build-once';
 import { killIfRunning, startChild, type Child } from './child-process';
@@ -53,12 +54,7 @@ describe('the API process: graceful shutdown and its logs', () => {
       LOG_LEVEL: 'info',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: db.url,
-      DATABASE_APP_URL: db.appUrl,
-      AUTH_MODE: 'dev',
-      DEV_KEYS_DIR: join(dir, 'keys'),
-      TENANT_EXPORT_DIR: join(dir, 'exports'),
-      RATE_LIMIT_PER_MINUTE: '100000',
+      ...e2eEnv(db, dir),
       KAFKA_BROKERS: '',
       SHUTDOWN_GRACE_MS: '3000',
     });

@@ -29,19 +29,22 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
-  const db = await createTestDatabase(allMigrations());
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-e2e-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
+/** The API's settings for a test: the test database, dev keys and exports in `dir`, no rate limit. */
+export function e2eEnv(db: Pick<TestDatabase, 'url' | 'appUrl'>, dir: string): Record<string, string> {
+  return {
     DATABASE_URL: db.url,
     DATABASE_APP_URL: db.appUrl,
     AUTH_MODE: 'dev',
     DEV_KEYS_DIR: join(dir, 'keys'),
     TENANT_EXPORT_DIR: join(dir, 'exports'),
     RATE_LIMIT_PER_MINUTE: '100000',
-    ...env,
-  });
+  };
+}
+
+export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
+  const db = await createTestDatabase(allMigrations());
+  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-e2e-'));
+  const config = readConfig({ NODE_ENV: 'test', ...e2eEnv(db, dir), ...env });
   const app = await createApp(config, { shutdownHooks: false });
   await app.init();
   const keys = loadOrCreateDevKeys(config.auth.devKeysDir);
