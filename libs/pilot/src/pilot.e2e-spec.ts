@@ -420,7 +420,7 @@ describe('the pilot over HTTP', () => {
     });
   });
 
-  it('answers an Idempotency-Key retry with the first response and records once', async () => {
+  it('answers an Idempotency-Key retry with the first response (status, ETag, body) and records once', async () => {
     await enrol('mr1-BRZ-0400').expect(201);
     await post('/cases/mr1-BRZ-0400/diagnosis', { areas: ['employment'], occurredAt: '2019-09-10' }).expect(201);
     await post('/cases/mr1-BRZ-0400/plan', planBody).expect(201);
@@ -433,7 +433,8 @@ describe('the pilot over HTTP', () => {
     const before = await e2e.eventCount();
     const retry = await send().expect(201);
     expect(retry.body).toEqual(first.body);
-    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect([retry.headers['idempotent-replayed'], retry.headers.etag]).toEqual(['true', first.headers.etag]);
+    expect(first.headers.etag).toBe('"3"');
     expect(await e2e.eventCount()).toBe(before);
     expect(
       (await streamEvents('pilot.case-mr1-BRZ-0400')).filter((e) => e.event_type === 'pilot.SupportDelivered.v1'),

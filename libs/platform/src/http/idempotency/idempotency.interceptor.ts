@@ -6,7 +6,6 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Response } from 'express';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { idempotencyKeyOf, type PlatformRequest } from '../../auth/request-context';
@@ -16,11 +15,22 @@ import { IdempotencyStore, type IdempotencyScope } from './idempotency.store';
 import { requestHash } from './request-hash';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Headers of a first response that a replay repeats. */
+const REPLAYED_HEADERS = ['etag', 'location', 'content-location'];
+
+function replayableHeaders(res: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = res.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
+}
 
 /**
  * Global: a write under `/api/v1/tenants/:tenantId/` sent with an `Idempotency-Key` runs once
  * per (tenant, subject, key). A retry with the same method, path and body gets the first
- * successful response again (`Idempotent-Replayed: true`); other content under the same key
+ * successful response again — status, ETag/Location and body — with `Idempotent-Replayed: true`; other content under the same key
  * is refused with 422; a retry while the first is still running gets 409. Failed requests
  * keep no record, so they may be retried.
  */
@@ -41,6 +51,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(scope, req.method, path, requestHash(req.body));
     switch (claim.kind) {
       case 'replay':
+        res.status(claim.statusCode);
+        for (const [name, value] of Object.entries(claim.headers)) res.setHeader(name, value);
         res.setHeader('Idempotent-Replayed', 'true');
         return of(claim.body);
       case 'mismatch':
@@ -53,11 +65,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
           errorBody(409, 'a request with this Idempotency-Key is still running', { code: 'idempotency.in_progress' }),
         );
     }
-    const statusCode =
-      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ??
-      (req.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
-      mergeMap((body: unknown) => from(this.store.complete(scope, statusCode, body).then(() => body))),
+      // The status and headers as the handler left them (e.g. 200 for a command already applied).
+      mergeMap((body: unknown) =>
+        from(this.store.complete(scope, res.statusCode, body, replayableHeaders(res)).then(() => body)),
+      ),
       catchError((error: unknown) =>
         from(this.store.release(scope).catch(() => undefined)).pipe(mergeMap(() => throwError(() => error))),
       ),

@@ -9,7 +9,13 @@ export interface IdempotencyScope {
 
 export type Claim =
   | { readonly kind: 'claimed' }
-  | { readonly kind: 'replay'; readonly statusCode: number; readonly body: unknown }
+  | {
+      readonly kind: 'replay';
+      readonly statusCode: number;
+      readonly body: unknown;
+      /** The first response's replayable headers (ETag, Location). */
+      readonly headers: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'mismatch' }
   | { readonly kind: 'in_progress' };
 
@@ -18,7 +24,7 @@ interface Row {
   path: string;
   request_hash: string;
   status_code: number | null;
-  response: { body?: unknown } | null;
+  response: { body?: unknown; headers?: Record<string, string> } | null;
 }
 
 /**
@@ -56,16 +62,26 @@ export class IdempotencyStore {
       const row = rows[0];
       if (row.method !== method || row.path !== path || row.request_hash !== hash) return { kind: 'mismatch' } as const;
       if (row.status_code === null) return { kind: 'in_progress' } as const;
-      return { kind: 'replay', statusCode: row.status_code, body: row.response?.body } as const;
+      return {
+        kind: 'replay',
+        statusCode: row.status_code,
+        body: row.response?.body,
+        headers: row.response?.headers ?? {},
+      } as const;
     });
   }
 
-  async complete(scope: IdempotencyScope, statusCode: number, body: unknown): Promise<void> {
+  async complete(
+    scope: IdempotencyScope,
+    statusCode: number,
+    body: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ): Promise<void> {
     await withTenantTransaction(this.appPool, scope.tenantId, (client) =>
       client.query(
         `UPDATE http_idempotency SET status_code = $4, response = $5::jsonb, completed_at = now()
           WHERE tenant_id = $1 AND subject = $2 AND idempotency_key = $3`,
-        [scope.tenantId, scope.subject, scope.key, statusCode, JSON.stringify({ body })],
+        [scope.tenantId, scope.subject, scope.key, statusCode, JSON.stringify({ body, headers })],
       ),
     );
   }
