@@ -16,7 +16,7 @@ interface Fixture {
 /**
  * `demo`: what `npm start` loads (seed history + the default synthetic pilot, about 25,000 events).
  * `million`: the seed history and a synthetic pilot of 630 JST per tenant with 20 families per
- * gmina: 1.01 million events (48,000 with --quick).
+ * gmina: 1.39 million events (48,000 with --quick).
  */
 export const FIXTURES: Readonly<Record<FixtureName, Fixture>> = {
   demo: { description: 'seed history + default synthetic pilot', full: {}, quick: {} },
