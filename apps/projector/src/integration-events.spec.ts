@@ -20,8 +20,8 @@ describe('integration events of every context', () => {
     expect(contractProblems(new IntegrationEventRegistry(mappers))).toEqual([]);
   });
 
-  it('maps the facts of each finished context', () => {
+  it("maps the facts of each finished context, and the platform's erasure notice", () => {
     const contexts = new Set(new IntegrationEventRegistry(mappers).definitions().map((d) => d.type.split('.')[2]));
-    expect([...contexts].sort()).toEqual(['decisions', 'groups', 'pilot', 'programme', 'territory']);
+    expect([...contexts].sort()).toEqual(['decisions', 'groups', 'pilot', 'platform', 'programme', 'territory']);
   });
 });
