@@ -12,7 +12,7 @@ import {
   type PlatformConfig,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase, type TestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, type TestDatabase, testAppEnv } from '@kooperacja/platform/testing';
 import { allMigrations } from '@kooperacja/composition';
 import { createApp } from '../create-app';
 
@@ -30,16 +30,7 @@ export interface E2eApp {
 }
 
 /** The API's settings for a test: the test database, dev keys and exports in `dir`, no rate limit. */
-export function e2eEnv(db: Pick<TestDatabase, 'url' | 'appUrl'>, dir: string): Record<string, string> {
-  return {
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  };
-}
+export const e2eEnv = testAppEnv;
 
 export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
   const db = await createTestDatabase(allMigrations());

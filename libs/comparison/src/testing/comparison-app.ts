@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,12 +14,11 @@ import {
   PartitionWorker,
   PostgresEventStore,
   ProjectionSchema,
-  readConfig,
   ReadModelsModule,
   signDevToken,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase, eventually, type TestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, eventually, type TestDatabase, testAppConfig } from '@kooperacja/platform/testing';
 import { ComparisonModule } from '../comparison.module';
 import { comparisonEntities } from '../comparison-metrics/comparison-metrics.entity';
 import { comparisonMetricsProjection } from '../comparison-metrics/comparison-metrics.projection';
@@ -45,16 +42,7 @@ export interface ComparisonApp {
 
 export async function startComparisonApp(): Promise<ComparisonApp> {
   const db = await createTestDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-comparison-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const { config, dir } = testAppConfig(db, 'kooperacja-comparison-');
 
   @Module({
     imports: [

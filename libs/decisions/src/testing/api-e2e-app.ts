@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
@@ -16,13 +14,12 @@ import {
   loadOrCreateDevKeys,
   PostgresEventStore,
   ProjectionRunner,
-  readConfig,
   ReadModelsModule,
   signDevToken,
   type PlatformConfig,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase, type TestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, type TestDatabase, testAppConfig } from '@kooperacja/platform/testing';
 
 export interface ApiE2eApp {
   readonly app: NestExpressApplication;
@@ -44,16 +41,7 @@ export interface ApiE2eApp {
  */
 export async function startApiE2eApp(contexts: readonly ContextDescriptor[]): Promise<ApiE2eApp> {
   const db = await createTestDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-decisions-e2e-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const { config, dir } = testAppConfig(db, 'kooperacja-decisions-e2e-');
   const owner = createPool(db.url, { max: 4 });
   const projector = new ProjectionRunner(
     owner,

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
@@ -19,7 +17,6 @@ import {
   PostgresEventStore,
   ProjectionRunner,
   protectPersonalData,
-  readConfig,
   ReadModelsModule,
   signDevToken,
   type EventStore,
@@ -27,7 +24,7 @@ import {
   type Projection,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase, type TestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, type TestDatabase, testAppConfig } from '@kooperacja/platform/testing';
 
 export interface ApiE2eApp {
   readonly app: NestExpressApplication;
@@ -61,16 +58,7 @@ export async function startApiE2eApp(
   options: ApiE2eOptions = {},
 ): Promise<ApiE2eApp> {
   const db = await createTestDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-groups-e2e-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const { config, dir } = testAppConfig(db, 'kooperacja-groups-e2e-');
   const owner = createPool(db.url, { max: 4 });
   const privacyMasterKey = masterKeyFrom(randomBytes(32).toString('base64'));
   const store = protectPersonalData(new PostgresEventStore(owner), owner, privacyMasterKey);

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -15,13 +13,12 @@ import {
   configureHttpApp,
   createPool,
   loadOrCreateDevKeys,
-  readConfig,
   signDevToken,
   type DevKeys,
   type PlatformConfig,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase, type TestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, type TestDatabase, testAppConfig } from '@kooperacja/platform/testing';
 import { ProgrammePeriodLookup } from '@kooperacja/programme';
 import { PilotModule, pilotProjections, pilotReadModelEntities } from '../pilot.module';
 
@@ -43,16 +40,7 @@ export interface PilotE2eApp {
 
 export async function startPilotE2eApp(): Promise<PilotE2eApp> {
   const db: TestDatabase = await createTestDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-pilot-e2e-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const { config, dir } = testAppConfig(db, 'kooperacja-pilot-e2e-');
   const owner = createPool(db.url, { max: 4 });
   const projector = new ProjectionRunner(owner, new PostgresEventStore(owner), pilotProjections, {
     databaseUrl: db.url,

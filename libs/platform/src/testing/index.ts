@@ -3,3 +3,4 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from '../databas
 export { eventStoreContract, type ContractFixture } from '../event-store/contract/event-store.contract';
 export * from './decider-spec';
 export * from './route-walk';
+export * from './test-app-config';

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -15,7 +13,6 @@ import {
   loadOrCreateDevKeys,
   PostgresEventStore,
   ProjectionRunner,
-  readConfig,
   ReadModelsModule,
   signDevToken,
   type EntityClass,
@@ -23,7 +20,7 @@ import {
   type Projection,
   type Role,
 } from '@kooperacja/platform';
-import { createTestDatabase } from '@kooperacja/platform/testing';
+import { createTestDatabase, testAppConfig } from '@kooperacja/platform/testing';
 
 /** What a context contributes to the API (the shape of a composition descriptor). */
 export interface ContextParts {
@@ -53,16 +50,7 @@ export interface ContextE2eApp {
  */
 export async function startContextE2eApp(parts: ContextParts): Promise<ContextE2eApp> {
   const db = await createTestDatabase();
-  const dir = mkdtempSync(join(tmpdir(), 'kooperacja-territory-e2e-'));
-  const config = readConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_APP_URL: db.appUrl,
-    AUTH_MODE: 'dev',
-    DEV_KEYS_DIR: join(dir, 'keys'),
-    TENANT_EXPORT_DIR: join(dir, 'exports'),
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const { config, dir } = testAppConfig(db, 'kooperacja-territory-e2e-');
   const owner = createPool(db.url, { max: 4 });
   const projector = new ProjectionRunner(owner, new PostgresEventStore(owner), parts.projections, {
     databaseUrl: db.url,
