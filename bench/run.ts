@@ -81,7 +81,7 @@ async function runScenario(scenario: Scenario): Promise<Runs> {
       current = await createDatabase(template);
       try {
         const job: Job = { scenarioId: scenario.id, contender, url: current.url, quick: args.quick, kafkaBrokers };
-        const { value, details } = await inWorker({ kind: 'scenario', job });
+        const { value, details } = await inWorker({ kind: 'scenario', job }, scenario.execArgv);
         result.figures[contender].push(value);
         if (contender === 'ours' && details) result.details.push({ ...details });
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -130,8 +130,11 @@ function broker(): string {
   return `127.0.0.1:${process.env.BENCH_KAFKA_PORT ?? '19592'}`;
 }
 
-function inWorker(job: WorkerJob): Promise<Measurement> {
-  const execArgv = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : [];
+function inWorker(job: WorkerJob, flags: readonly string[] = []): Promise<Measurement> {
+  const execArgv = [
+    ...flags,
+    ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench', 'results', 'profiles')}`] : []),
+  ];
   return new Promise((resolvePromise, reject) => {
     const child = fork(join(__dirname, 'worker.js'), [JSON.stringify(job)], { execArgv });
     const maxMinutes = job.kind === 'fixture' ? 60 : maxRunMinutes;

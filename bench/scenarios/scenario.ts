@@ -44,6 +44,8 @@ interface ScenarioInfo {
   readonly fixture?: FixtureName;
   /** Needs a Kafka broker. */
   readonly kafka?: boolean;
+  /** Node flags of the worker process, e.g. the heap a deployment gives the process measured. */
+  readonly execArgv?: readonly string[];
 }
 
 /** A scenario the harness can run. Each `measure` call runs in a fresh process. */
