@@ -24,6 +24,7 @@ function event(tenantId: string, type: string, data: unknown): EventToAppend {
 }
 
 async function readTenant(store: PostgresEventStore, tenant: string): Promise<RecordedEvent[]> {
+  await store.untilReadable(tenant); // other tests' open transactions on the server delay readers
   return store.readAll({ tenant, limit: 10_000 });
 }
 

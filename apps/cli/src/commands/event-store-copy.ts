@@ -51,6 +51,7 @@ export async function copyTenantEvents(
   options: CopyOptions,
 ): Promise<CopyResult> {
   const batchSize = options.batchSize ?? 500;
+  await source.untilReadable?.(options.tenant); // a copy never stops short of a commit made before it
   const resumedAfter = options.fromStart ? undefined : await resumePoint(source, target, options.tenant);
   let after = resumedAfter;
   let read = 0;

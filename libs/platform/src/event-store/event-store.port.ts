@@ -107,4 +107,11 @@ export interface EventStore {
 
   /** The position of the newest event a reader may see now (null when empty). */
   headPosition(tenant: TenantScope): Promise<Position | null>;
+
+  /**
+   * Waits (up to `timeoutMs`) until `readAll` returns every event of the tenant committed
+   * before the call, for one-off readers that must not stop short (an export, a copy). Stores
+   * whose readers see a commit at once need not implement it.
+   */
+  untilReadable?(tenantId: string, timeoutMs?: number): Promise<void>;
 }

@@ -54,6 +54,10 @@ export class PersonalDataProtectingStore implements EventStore {
     return this.openAll(await this.inner.readAll(options));
   }
 
+  async untilReadable(tenantId: string, timeoutMs?: number): Promise<void> {
+    await this.inner.untilReadable?.(tenantId, timeoutMs);
+  }
+
   headPosition(tenant: TenantScope): Promise<Position | null> {
     return this.inner.headPosition(tenant);
   }

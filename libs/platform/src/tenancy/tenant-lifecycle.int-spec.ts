@@ -65,4 +65,18 @@ describe('offboarding a tenant (PostgreSQL)', () => {
     expect(report).toMatchObject({ exportedEvents: 2, deleted: { events: 2 }, remainingEvents: 0 });
     expect(readFileSync(report.exportFile!, 'utf8').trim().split('\n')).toHaveLength(2);
   });
+
+  it('lets a one-off reader wait until the commits made before it are readable', async () => {
+    const store = new PostgresEventStore(pool);
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_current_xact_id()');
+    await store.append('mr1', 'test.stream-2', [fact('mr1')], 'no_stream');
+    expect(await store.readAll({ tenant: 'mr1' })).toHaveLength(0); // hidden by the open transaction
+    const waiting = store.untilReadable('mr1');
+    setTimeout(() => void other.query('COMMIT').then(() => other.end()), 200);
+    await waiting;
+    expect(await store.readAll({ tenant: 'mr1' })).toHaveLength(1);
+  });
 });

@@ -111,7 +111,8 @@ export class TenantLifecycle {
     );
     this.directory.invalidate();
 
-    await this.everyEventReadable(tenantId);
+    // Events committed just now may still be unreadable; none may be left out of the export.
+    await this.store.untilReadable?.(tenantId);
     const { file, count, last } = await this.export(tenantId, options.exportDir);
     const deleted = await this.eraser.erase(tenantId, last);
     const remaining = (await this.eraser.count(tenantId)).events;
@@ -124,31 +125,6 @@ export class TenantLifecycle {
       deleted,
       remainingEvents: remaining,
     };
-  }
-
-  /**
-   * Waits (up to `timeoutMs`) until readers of the log see every event of the tenant committed
-   * now: they read below the oldest transaction still open on the server (ADR 0002), so an
-   * event just committed may be invisible for a moment and would be neither exported nor
-   * deleted. After the timeout the export goes ahead; the report's `remainingEvents` says what
-   * is left, and running the offboarding again finishes it.
-   */
-  private async everyEventReadable(tenantId: string, timeoutMs = 30_000): Promise<void> {
-    const { rows } = await this.pool.query<{ newest: string | null }>(
-      `SELECT max(transaction_id)::text AS newest FROM es_events WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    const newest = rows[0]?.newest;
-    if (!newest) return;
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const { rows: bound } = await this.pool.query<{ readable: boolean }>(
-        `SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS readable`,
-        [newest],
-      );
-      if (bound[0].readable) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 
   private async export(tenantId: string, dir: string): Promise<{ file: string; count: number; last: Position | null }> {

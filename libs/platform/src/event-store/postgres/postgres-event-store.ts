@@ -130,6 +130,29 @@ export class PostgresEventStore implements EventStore {
     return rows.length ? { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) } : null;
   }
 
+  /**
+   * Readers stop below the oldest transaction still open on the server (ADR 0002), so an event
+   * just committed can be unreadable for a moment: this waits until that bound has passed the
+   * tenant's newest event, and returns after `timeoutMs` in any case.
+   */
+  async untilReadable(tenantId: string, timeoutMs = 30_000): Promise<void> {
+    assertTenantScope(tenantId);
+    const { rows } = await this.query<{ newest: string | null }>(
+      `SELECT max(transaction_id)::text AS newest FROM es_events WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    const newest = rows[0]?.newest;
+    const deadline = Date.now() + timeoutMs;
+    while (newest && Date.now() < deadline) {
+      const { rows: bound } = await this.query<{ readable: boolean }>(
+        `SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS readable`,
+        [newest],
+      );
+      if (bound[0].readable) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   private async query<R extends object>(text: string, params: unknown[]): Promise<{ rows: R[] }> {
     try {
       return await this.pool.query<R>(text, params);
