@@ -1,5 +1,4 @@
-import type { CommandContext } from '@kooperacja/platform';
-import { expectedRevisionOf, type FactDto } from './http-kit';
+import { expectedRevisionOf, type CommandContext, type FactDto } from '@kooperacja/platform';
 import type { ProgrammeCommandContext, ProgrammeCommandOptions } from './programme.handler-support';
 
 export {
@@ -12,7 +11,7 @@ export {
   historyEntry,
   StreamHistoryDto,
   StreamHistoryEntryDto,
-} from './http-kit';
+} from '@kooperacja/platform';
 
 /** Every programme route lives under the caller's own tenant (the platform answers 404 for another). */
 export const PROGRAMME_ROUTE = 'api/v1/tenants/:tenantId/programme';

@@ -1,6 +1,5 @@
 import { ApiParam, ApiProperty } from '@nestjs/swagger';
-import type { CommandContext } from '@kooperacja/platform';
-import { expectedRevisionOf, type FactDto } from './http-kit';
+import { expectedRevisionOf, type CommandContext, type FactDto } from '@kooperacja/platform';
 import type { TerritoryCommandContext, TerritoryCommandOptions } from './territory.handler-support';
 
 export {
@@ -13,7 +12,7 @@ export {
   historyEntry,
   StreamHistoryDto,
   StreamHistoryEntryDto,
-} from './http-kit';
+} from '@kooperacja/platform';
 
 /** Every territory route lives under the caller's own tenant (the platform answers 404 for another). */
 export const TERRITORY_ROUTE = 'api/v1/tenants/:tenantId/territory';

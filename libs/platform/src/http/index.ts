@@ -6,3 +6,4 @@ export * from './api-exception.filter';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/request-hash';
+export * from './http-kit';

@@ -1,6 +1,5 @@
-// HTTP conventions every context's write and history endpoints share (docs/helper-brief-api.md).
-// The same file is in libs/programme and libs/territory: it belongs in @kooperacja/platform/http,
-// where it can move as is (the lead owns the platform).
+// HTTP conventions the contexts' write and history endpoints share: roles, business-day
+// validation, the write outcome and its OpenAPI description, If-Match, stream histories.
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,7 +15,9 @@ import {
 } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import type { Response } from 'express';
-import { ValidationFailedException, type Actor, type RecordedEvent, type Role } from '@kooperacja/platform';
+import type { Role } from '../auth/roles';
+import type { Actor, RecordedEvent } from '../event-store/event-store.port';
+import { ValidationFailedException } from './validation';
 
 /** Who records facts; a tenant-editor only inside the voivodeships of its token. */
 export const WRITERS: Role[] = ['tenant-admin', 'tenant-editor'];
