@@ -3,7 +3,11 @@ import { ROLES, RouteCatalogue, TENANT_ROLES } from '@kooperacja/platform';
 import { eventually, walkRoutes, type WalkCaller } from '@kooperacja/platform/testing';
 import { programmeContext } from '@kooperacja/composition/contexts/programme';
 import { territoryContext } from '@kooperacja/composition/contexts/territory';
-import { startContextE2eApp, undescribedProperties, type ContextE2eApp } from './testing/territory-e2e-app';
+import {
+  startContextE2eApp,
+  undescribedProperties,
+  type ContextE2eApp,
+} from '@kooperacja/platform/testing/context-e2e-app';
 
 const base = '/api/v1/tenants/mr2/territory';
 const kartuzy = {

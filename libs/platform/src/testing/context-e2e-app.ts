@@ -19,8 +19,9 @@ import {
   type PlatformConfig,
   type Projection,
   type Role,
-} from '@kooperacja/platform';
-import { createTestDatabase, testAppConfig } from '@kooperacja/platform/testing';
+} from '../index';
+import { createTestDatabase } from '../database/test-database';
+import { testAppConfig } from './test-app-config';
 
 /** What a context contributes to the API (the shape of a composition descriptor). */
 export interface ContextParts {
@@ -45,12 +46,11 @@ export interface ContextE2eApp {
  * validation pipe, idempotency, error mapping), read models on the application role — with the
  * given contexts' modules and their projections running, on a fresh database. Mirrors
  * apps/api/src/testing/e2e-app.ts, which a library may not import, until the API composes
- * `allContextModules()` itself. (A copy of libs/programme/src/testing/programme-e2e-app.ts: one context
- * may not import another's test helpers.)
+ * `allContextModules()` itself.
  */
 export async function startContextE2eApp(parts: ContextParts): Promise<ContextE2eApp> {
   const db = await createTestDatabase();
-  const { config, dir } = testAppConfig(db, 'kooperacja-territory-e2e-');
+  const { config, dir } = testAppConfig(db, 'kooperacja-context-e2e-');
   const owner = createPool(db.url, { max: 4 });
   const projector = new ProjectionRunner(owner, new PostgresEventStore(owner), parts.projections, {
     databaseUrl: db.url,
