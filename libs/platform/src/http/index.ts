@@ -7,3 +7,4 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/request-hash';
 export * from './http-kit';
+export * from './request-kit';
