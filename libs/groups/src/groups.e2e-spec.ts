@@ -3,7 +3,7 @@ import request from 'supertest';
 import { groupsContext } from '@kooperacja/composition/contexts/groups';
 import { ROLES, RouteCatalogue, TENANT_ROLES, type Role } from '@kooperacja/platform';
 import { eventually, walkRoutes, type WalkCaller } from '@kooperacja/platform/testing';
-import { describedProperties, startApiE2eApp, type ApiE2eApp } from './testing/api-e2e-app';
+import { describedProperties, startApiE2eApp, type ApiE2eApp } from '@kooperacja/platform/testing/api-e2e-app';
 
 jest.setTimeout(60_000);
 

@@ -27,7 +27,7 @@ import {
 import { eventually } from '@kooperacja/platform/testing';
 import { groupsIntegrationMappers } from '../contracts/integration/mapper';
 import { groupCompositionProjection } from '../group-composition/group-composition.projection';
-import { startApiE2eApp, type ApiE2eApp } from '../testing/api-e2e-app';
+import { startApiE2eApp, type ApiE2eApp } from '@kooperacja/platform/testing/api-e2e-app';
 
 const run = promisify(execFile);
 jest.setTimeout(120_000);

@@ -1,9 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import type { Pool } from 'pg';
-import type { ContextDescriptor } from '@kooperacja/composition';
 import {
   appRoleName,
   configureHttpApp,
@@ -12,14 +12,20 @@ import {
   HealthModule,
   HttpPlatformModule,
   loadOrCreateDevKeys,
+  masterKeyFrom,
   PostgresEventStore,
   ProjectionRunner,
+  protectPersonalData,
   ReadModelsModule,
   signDevToken,
+  type EventStore,
   type PlatformConfig,
+  type Projection,
   type Role,
-} from '@kooperacja/platform';
-import { createTestDatabase, type TestDatabase, testAppConfig } from '@kooperacja/platform/testing';
+} from '../index';
+import { createTestDatabase, type TestDatabase } from '../database/test-database';
+import type { ContextParts } from './context-e2e-app';
+import { testAppConfig } from './test-app-config';
 
 export interface ApiE2eApp {
   readonly app: NestExpressApplication;
@@ -28,6 +34,8 @@ export interface ApiE2eApp {
   /** Owner connection, for assertions on the store. */
   readonly owner: Pool;
   readonly openApi: OpenAPIObject;
+  /** The event store as the apps use it: personal fields sealed per data subject. */
+  readonly store: EventStore;
   token(role: Role, tenant?: string, extra?: { sub?: string; voivodeships?: string[] }): string;
   eventCount(): Promise<number>;
   close(): Promise<void>;
@@ -39,26 +47,43 @@ export interface ApiE2eApp {
  * given contexts' modules, and their projections running as the projector runs them, on a
  * fresh database. Mirrors apps/api/src/testing/e2e-app.ts, which a library may not import.
  */
-export async function startApiE2eApp(contexts: readonly ContextDescriptor[]): Promise<ApiE2eApp> {
+export interface ApiE2eOptions {
+  /** Run next to the contexts' projections, e.g. a Kafka relay. */
+  readonly extraProjections?: readonly Projection[];
+  /** Receives the projector's log lines. */
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+export async function startApiE2eApp(
+  contexts: readonly ContextParts[],
+  options: ApiE2eOptions = {},
+): Promise<ApiE2eApp> {
   const db = await createTestDatabase();
-  const { config, dir } = testAppConfig(db, 'kooperacja-decisions-e2e-');
+  const { config, dir } = testAppConfig(db, 'kooperacja-api-e2e-');
   const owner = createPool(db.url, { max: 4 });
+  const privacyMasterKey = masterKeyFrom(randomBytes(32).toString('base64'));
+  const store = protectPersonalData(new PostgresEventStore(owner), owner, privacyMasterKey);
   const projector = new ProjectionRunner(
     owner,
-    new PostgresEventStore(owner),
-    contexts.flatMap((c) => c.projections),
+    store,
+    [...contexts.flatMap((c) => c.projections), ...(options.extraProjections ?? [])],
     {
       databaseUrl: db.url,
       readerRole: appRoleName(),
       pollIntervalMs: 10,
       maxPollIntervalMs: 50,
       refreshIntervalMs: 100,
+      ...(options.log ? { log: options.log } : {}),
     },
   );
   await projector.start();
   const moduleRef = await Test.createTestingModule({
     imports: [
-      DatabaseModule.forRoot({ databaseUrl: config.databaseUrl, appDatabaseUrl: config.databaseAppUrl }),
+      DatabaseModule.forRoot({
+        databaseUrl: config.databaseUrl,
+        appDatabaseUrl: config.databaseAppUrl,
+        privacyMasterKey,
+      }),
       ReadModelsModule.forRoot({ url: config.databaseAppUrl, entities: contexts.flatMap((c) => c.entities) }),
       HttpPlatformModule.forRoot(config),
       HealthModule,
@@ -76,6 +101,7 @@ export async function startApiE2eApp(contexts: readonly ContextDescriptor[]): Pr
     db,
     owner,
     openApi,
+    store,
     token: (role, tenant, extra = {}) =>
       signDevToken(keys, {
         sub: extra.sub ?? `${role}${tenant ? `@${tenant}` : ''}`,
