@@ -15,8 +15,9 @@ export class ValidationFailedException extends BadRequestException {
 }
 
 /**
- * Refuses text that is not well-formed Unicode (a lone surrogate, e.g. `"\ud800"` in JSON)
- * before the validators see it: some of them (e-mail, URL) crash on it, and nothing may store it.
+ * Refuses text that is not well-formed Unicode (a lone surrogate, e.g. `"\ud800"` in JSON) or
+ * holds a NUL character, before the validators see it: some of them (e-mail, URL) crash on the
+ * first, and PostgreSQL stores neither (`text` and `jsonb` refuse `\u0000`).
  */
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -24,7 +25,10 @@ class PlatformValidationPipe extends ValidationPipe {
       const bad = illFormedText(value);
       if (bad.length) {
         throw new ValidationFailedException(
-          bad.map((field) => ({ field, reason: `${field || 'the value'} must be well-formed Unicode text` })),
+          bad.map((field) => ({
+            field,
+            reason: `${field || 'the value'} must be well-formed Unicode text without NUL characters`,
+          })),
         );
       }
     }
@@ -38,11 +42,11 @@ class PlatformValidationPipe extends ValidationPipe {
   }
 }
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+// A high surrogate not followed by a low one, a low one not preceded by a high one, or NUL.
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+const wellFormed = (s: string) => !UNSTORABLE.test(s);
 
-/** Paths of strings (and keys) in `value` with lone surrogates. */
+/** Paths of strings (and keys) in `value` with lone surrogates or NUL characters. */
 export function illFormedText(value: unknown, path = '', depth = 0): string[] {
   if (typeof value === 'string') return wellFormed(value) ? [] : [path];
   if (value === null || typeof value !== 'object' || depth > 32) return [];
