@@ -173,6 +173,16 @@ describe('projection runner', () => {
       },
     };
     const first = new ProjectionRebuilder(pool, store, db.url, { batchSize: 100 }).rebuild(slow);
+    // Once the first holds its lock (it marks the version it rebuilds), a second is refused.
+    await eventually(
+      async () => {
+        const { rows } = await pool.query(`SELECT rebuilding_version FROM projection_versions WHERE projection = $1`, [
+          projection.name,
+        ]);
+        expect(rows[0]?.rebuilding_version).toBe(2);
+      },
+      { timeoutMs: 5_000, intervalMs: 5 },
+    );
     const second = await eventually(
       async () => {
         const error = await new ProjectionRebuilder(pool, store, db.url).rebuild(projection).then(
