@@ -42,9 +42,9 @@ class PlatformValidationPipe extends ValidationPipe {
   }
 }
 
-// A high surrogate not followed by a low one, a low one not preceded by a high one, or NUL.
-const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
-const wellFormed = (s: string) => !UNSTORABLE.test(s);
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s) && !s.includes('\u0000');
 
 /** Paths of strings (and keys) in `value` with lone surrogates or NUL characters. */
 export function illFormedText(value: unknown, path = '', depth = 0): string[] {
